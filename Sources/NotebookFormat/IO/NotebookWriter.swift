@@ -1,0 +1,45 @@
+import Foundation
+
+extension Notebook {
+    /// The file's bytes exactly as `nbformat.write` produces them (indent 1, sorted keys, UTF-8,
+    /// text split into lines, trailing newline).
+    public func serialized() -> [UInt8] {
+        var bytes = json.serialized(.notebook)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// Writes atomically: a temporary file in the same folder, then a rename, so a reader never sees
+    /// half a notebook and a failed write leaves the previous file intact.
+    public func write(to path: String) throws(NotebookFormatError) {
+        try Self.writeAtomically(serialized(), to: path)
+    }
+
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(NotebookFormatError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let tmp = "\(dir)/.\(url.lastPathComponent).\(CellID.random()).tmp"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unwritable(file: path, reason: String(cString: strerror(errno))) }
+        var failure: String? = nil
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                off += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if failure == nil, rename(tmp, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(tmp)
+            throw .unwritable(file: path, reason: failure)
+        }
+    }
+}

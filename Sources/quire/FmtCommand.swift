@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NotebookFormat
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite a notebook in canonical nbformat layout (upgrading nbformat 2 and 3 to 4.5).",
+        discussion: "The output is byte-identical to nbformat.write(nbformat.read(f, as_version=4)). An invalid notebook is not rewritten: its problems are printed and the exit code is 2."
+    )
+
+    @Argument(help: "The notebook to format (`-` for standard input).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write (`-` for standard output). Default: rewrite FILE in place.")
+    var output: String?
+
+    func run() throws {
+        let loaded: LoadedNotebook
+        do { loaded = try NotebookInput.load(file) } catch {
+            Stderr.print(error.description)
+            throw QuireExit.badInput
+        }
+        for w in loaded.warnings { Stderr.print("\(file): \(w)") }
+        let destination = output ?? (file == "-" ? "-" : file)
+        let bytes = loaded.notebook.serialized()
+        if destination == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do { try Notebook.writeAtomically(bytes, to: destination) } catch {
+            Stderr.print(error.description)
+            throw QuireExit.badInput
+        }
+    }
+}
