@@ -1,0 +1,109 @@
+import Glibc
+import Synchronization
+
+/// A launched kernel process: leader of its own process group (setsid), stdout+stderr going to a
+/// log file. Reaped exactly once, by whoever first observes the exit through `pollExit()`.
+final class KernelProcess: Sendable {
+    let pid: pid_t
+    let logPath: String
+    private let status = Mutex<ExitStatus?>(nil)
+
+    private init(pid: pid_t, logPath: String) {
+        self.pid = pid
+        self.logPath = logPath
+    }
+
+    /// Starts `argv` directly (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
+    static func spawn(
+        argv: [String], environment: [String: String], workingDirectory: String?, logPath: String
+    ) throws(KernelError) -> KernelProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, logPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        SpawnExtensions.closeFrom(&actions, 3)
+        if let dir = workingDirectory {
+            guard SpawnExtensions.chdir(&actions, dir) else {
+                throw .launchFailed(argv: argv, reason: "this C library cannot set a working directory")
+            }
+        }
+        var attrs = posix_spawnattr_t()
+        posix_spawnattr_init(&attrs)
+        defer { posix_spawnattr_destroy(&attrs) }
+        // Own session/group so interrupts and kills reach the kernel's children too; default signal
+        // dispositions and an empty mask so SIGINT works even if Quire ignores or blocks it.
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attrs, &all)
+        posix_spawnattr_setsigmask(&attrs, &none)
+        posix_spawnattr_setflags(
+            &attrs, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | SpawnExtensions.setsid))
+
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArgv.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = cArgv.withUnsafeBufferPointer { a in
+            cEnv.withUnsafeBufferPointer { e in
+                argv[0].contains("/")
+                    ? posix_spawn(&pid, argv[0], &actions, &attrs, a.baseAddress!, e.baseAddress!)
+                    : posix_spawnp(&pid, argv[0], &actions, &attrs, a.baseAddress!, e.baseAddress!)
+            }
+        }
+        guard rc == 0 else {
+            throw .launchFailed(argv: argv, reason: String(cString: strerror(rc)))
+        }
+        KernelRegistry.shared.register(pid)
+        return KernelProcess(pid: pid, logPath: logPath)
+    }
+
+    /// Non-blocking: the exit status once the process has ended (reaping it), else nil.
+    func pollExit() -> ExitStatus? {
+        status.withLock { st in
+            if let st { return st }
+            var raw: Int32 = 0
+            let r = waitpid(pid, &raw, WNOHANG)
+            guard r == pid else { return nil }
+            KernelRegistry.shared.unregister(pid)
+            let s: ExitStatus = (raw & 0x7f) == 0 ? .exited(code: (raw >> 8) & 0xff) : .signaled(signal: raw & 0x7f)
+            st = s
+            return s
+        }
+    }
+
+    var hasExited: Bool { pollExit() != nil }
+
+    /// Signals the whole process group (the kernel and anything it started).
+    func signalGroup(_ signal: Int32) {
+        guard !hasExited else { return }
+        if killpg(pid, signal) != 0 { kill(pid, signal) }
+    }
+
+    /// Waits for exit, polling so no thread is parked in `waitpid`; true if it exited in time.
+    func waitForExit(timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if hasExited { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return hasExited
+    }
+
+    /// The log's last `limit` bytes: what the kernel printed, for error messages.
+    func logTail(limit: Int = 8192) -> String {
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        lseek(fd, max(0, size - off_t(limit)), SEEK_SET)
+        var buf = [UInt8](repeating: 0, count: limit)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, limit) }
+        return n > 0 ? String(decoding: buf[0..<n], as: UTF8.self) : ""
+    }
+}
