@@ -6,7 +6,7 @@ struct FmtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Rewrite a notebook in canonical nbformat layout (upgrading nbformat 2 and 3 to 4.5).",
-        discussion: "The output is byte-identical to nbformat.write(nbformat.read(f, as_version=4)). An invalid notebook is not rewritten: its problems are printed and the exit code is 2."
+        discussion: "The output is byte-identical to nbformat.write(nbformat.read(f, as_version=4)). Duplicate cell ids are replaced by new ones, as nbformat does. Any other schema violation means the notebook is not rewritten: its problems are printed and the exit code is 2."
     )
 
     @Argument(help: "The notebook to format (`-` for standard input).")
@@ -17,7 +17,7 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         let loaded: LoadedNotebook
-        do { loaded = try NotebookInput.load(file) } catch {
+        do { loaded = try NotebookInput.load(file, repairCellIDs: true) } catch {
             Stderr.print(error.description)
             throw QuireExit.badInput
         }

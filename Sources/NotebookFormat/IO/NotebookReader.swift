@@ -14,8 +14,11 @@ extension Notebook {
     /// to 4.5, multiline text joined, missing 4.5 cell ids generated. In strict mode (the default) a
     /// schema violation throws `.invalid` with every problem; lenient mode returns them as warnings,
     /// as nbformat logs them and carries on.
-    public static func load(_ bytes: some Collection<UInt8>, file: String = "<notebook>", strict: Bool = true)
-        throws(NotebookFormatError) -> LoadedNotebook
+    ///
+    /// `repairCellIDs` replaces duplicate cell ids with fresh ones (with a warning), as nbformat's reader
+    /// does silently; without it a duplicate id is an error.
+    public static func load(_ bytes: some Collection<UInt8>, file: String = "<notebook>", strict: Bool = true,
+                            repairCellIDs: Bool = false) throws(NotebookFormatError) -> LoadedNotebook
     {
         let doc: JSONValue
         do { doc = try JSONValue.parse(bytes) } catch { throw .notJSON(file: file, error) }
@@ -47,7 +50,10 @@ extension Notebook {
             throw .unsupportedVersion(file: file, found: "\(major)")
         }
         stripTransient(&top)
-        let issues = NotebookValidator.validate(.object(top))
+        let issues = NotebookValidator.validate(.object(top)).map { issue in
+            guard repairCellIDs, issue.isDuplicateCellID else { return issue }
+            return ValidationIssue(path: issue.path, message: issue.message + "; replaced by a new id", severity: .warning)
+        }
         if strict, issues.contains(where: { $0.severity == .error }) {
             throw .invalid(file: file, issues: issues.filter { $0.severity == .error })
         }
@@ -59,12 +65,14 @@ extension Notebook {
     }
 
     /// Reads and checks a notebook file (see `load(_:file:strict:)`).
-    public static func read(contentsOf path: String, strict: Bool = true) throws(NotebookFormatError) -> LoadedNotebook {
+    public static func read(contentsOf path: String, strict: Bool = true, repairCellIDs: Bool = false)
+        throws(NotebookFormatError) -> LoadedNotebook
+    {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(file: path, reason: Self.reason(error))
         }
-        return try load(data, file: path, strict: strict)
+        return try load(data, file: path, strict: strict, repairCellIDs: repairCellIDs)
     }
 
     static func reason(_ error: any Error) -> String {

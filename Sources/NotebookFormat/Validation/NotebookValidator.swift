@@ -96,7 +96,7 @@ struct NotebookValidator {
             validateCell(cell, at: path)
             guard minor >= 5, let id = cell["id"]?.stringValue else { continue }
             if let first = seen[id] {
-                fail(path.key("id"), "duplicate cell id \"\(id)\" (already used by cells[\(first)]); cell ids must be unique")
+                fail(path.key("id"), ValidationIssue.duplicateIDPrefix + "\"\(id)\" (already used by cells[\(first)]); cell ids must be unique")
             } else {
                 seen[id] = i
             }

@@ -13,6 +13,11 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
         self.severity = severity
     }
 
+    static let duplicateIDPrefix = "duplicate cell id "
+
+    /// nbformat's reader repairs this one problem instead of rejecting the notebook.
+    public var isDuplicateCellID: Bool { message.hasPrefix(Self.duplicateIDPrefix) }
+
     public var description: String {
         let at = path.isEmpty ? "(top level)" : path
         return severity == .warning ? "\(at): warning: \(message)" : "\(at): \(message)"
