@@ -94,6 +94,7 @@ public actor KernelClient {
     func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection) async {
         let process = kernel.process
         let grace = options.shutdownGrace
+        connection.expectExit()
         if !process.hasExited {
             let request = connection.makeMessage("shutdown_request", content: ["restart": false])
             _ = try? await connection.reply(to: request, on: .control, timeout: grace)

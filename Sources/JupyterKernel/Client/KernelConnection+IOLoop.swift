@@ -131,7 +131,7 @@ extension KernelConnection {
 
     /// Fails everything pending, closes sockets and context, and wakes `close()` callers.
     private func stopLoop(failure: KernelError?, sockets: Sockets?) {
-        let (pending, waiters) = state.withLock { s in
+        let (pending, waiters, expected) = state.withLock { s in
             s.failure = s.failure ?? failure ?? .clientClosed
             s.stopped = true
             defer {
@@ -139,11 +139,13 @@ extension KernelConnection {
                 s.stopWaiters.removeAll()
                 s.outbox.removeAll()
             }
-            return (Array(s.pending.values), s.stopWaiters)
+            return (Array(s.pending.values), s.stopWaiters, s.expectingExit)
         }
         let error = failure ?? .clientClosed
         for p in pending { p.continuation.finish(throwing: error) }
-        if let failure { logger.warning("kernel connection failed: \(failure)") }
+        if let failure {
+            if expected { logger.debug("kernel exited: \(failure)") } else { logger.warning("kernel connection failed: \(failure)") }
+        }
         sockets?.close()
         for w in waiters { w.resume() }
     }

@@ -23,6 +23,8 @@ final class KernelConnection: Sendable {
         /// Any iopub message seen proves our subscription is live (startup handshake).
         var iopubSeen = false
         var heartbeatArmed = false
+        /// Set by shutdown: the kernel exiting is then the expected outcome, not news to log.
+        var expectingExit = false
         var comms: [String: CommRecord] = [:]
         var counter = 0
     }
@@ -115,6 +117,14 @@ final class KernelConnection: Sendable {
 
     /// Starts watching the heartbeat; before the kernel answered once, silence is normal.
     func armHeartbeat() { state.withLock { $0.heartbeatArmed = true } }
+
+    /// The kernel is being asked to exit: stop treating silence or exit as failures worth logging.
+    func expectExit() {
+        state.withLock { s in
+            s.heartbeatArmed = false
+            s.expectingExit = true
+        }
+    }
 
     /// Stops the I/O thread, failing pending requests with `clientClosed`; returns once every socket
     /// and the libzmq context are closed.

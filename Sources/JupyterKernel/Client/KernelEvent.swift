@@ -47,6 +47,11 @@ public struct ExecutionResult: Sendable {
     public var iopub: [JupyterMessage]
     public var reply: JupyterMessage
 
+    public init(iopub: [JupyterMessage], reply: JupyterMessage) {
+        self.iopub = iopub
+        self.reply = reply
+    }
+
     /// `ok`, `error` or `aborted`, from the reply.
     public var status: String { reply.content["status"]?.stringValue ?? "" }
     /// Only output-producing messages (what becomes a notebook output), in order.

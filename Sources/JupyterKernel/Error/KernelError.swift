@@ -11,7 +11,7 @@ public enum KernelError: Error, Sendable, CustomStringConvertible {
     /// The kernel did not answer `kernel_info` in time; `stderr` is what it printed meanwhile.
     case startupTimeout(seconds: Double, stderr: String)
     /// The kernel process ended; `status` says how, `stderr` holds the tail of its log.
-    case kernelDied(status: ExitStatus, stderr: String)
+    case kernelDied(status: KernelExitStatus, stderr: String)
     /// The heartbeat channel stopped echoing while the process still exists.
     case heartbeatLost(silentFor: Double)
     /// A reply did not come within the caller's deadline.
@@ -53,7 +53,7 @@ public enum KernelError: Error, Sendable, CustomStringConvertible {
 }
 
 /// How a kernel process ended.
-public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
+public enum KernelExitStatus: Sendable, Equatable, CustomStringConvertible {
     case exited(code: Int32)
     case signaled(signal: Int32)
 

@@ -6,7 +6,7 @@ import Synchronization
 final class KernelProcess: Sendable {
     let pid: pid_t
     let logPath: String
-    private let status = Mutex<ExitStatus?>(nil)
+    private let status = Mutex<KernelExitStatus?>(nil)
 
     private init(pid: pid_t, logPath: String) {
         self.pid = pid
@@ -64,14 +64,14 @@ final class KernelProcess: Sendable {
     }
 
     /// Non-blocking: the exit status once the process has ended (reaping it), else nil.
-    func pollExit() -> ExitStatus? {
+    func pollExit() -> KernelExitStatus? {
         status.withLock { st in
             if let st { return st }
             var raw: Int32 = 0
             let r = waitpid(pid, &raw, WNOHANG)
             guard r == pid else { return nil }
             KernelRegistry.shared.unregister(pid)
-            let s: ExitStatus = (raw & 0x7f) == 0 ? .exited(code: (raw >> 8) & 0xff) : .signaled(signal: raw & 0x7f)
+            let s: KernelExitStatus = (raw & 0x7f) == 0 ? .exited(code: (raw >> 8) & 0xff) : .signaled(signal: raw & 0x7f)
             st = s
             return s
         }
