@@ -23,12 +23,11 @@ struct FmtCommand: ParsableCommand {
         }
         for w in loaded.warnings { Stderr.print("\(file): \(w)") }
         let destination = output ?? (file == "-" ? "-" : file)
-        let bytes = loaded.notebook.serialized()
         if destination == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            FileHandle.standardOutput.write(Data(loaded.notebook.serialized()))
             return
         }
-        do { try Notebook.writeAtomically(bytes, to: destination) } catch {
+        do { try loaded.notebook.write(to: destination) } catch {
             Stderr.print(error.description)
             throw QuireExit.badInput
         }

@@ -22,6 +22,12 @@ extension Notebook {
     {
         let doc: JSONValue
         do { doc = try JSONValue.parse(bytes) } catch { throw .notJSON(file: file, error) }
+        return try load(document: doc, file: file, strict: strict, repairCellIDs: repairCellIDs)
+    }
+
+    static func load(document doc: JSONValue, file: String, strict: Bool, repairCellIDs: Bool)
+        throws(NotebookFormatError) -> LoadedNotebook
+    {
         guard var top = doc.objectValue else {
             throw .invalid(file: file, issues: [ValidationIssue(path: "", message: "expected a notebook object, found \(doc.shortDescription)")])
         }
@@ -68,18 +74,12 @@ extension Notebook {
     public static func read(contentsOf path: String, strict: Bool = true, repairCellIDs: Bool = false)
         throws(NotebookFormatError) -> LoadedNotebook
     {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: Self.reason(error))
+        // Parse while the file is mapped, giving pages back as the parser moves on; everything
+        // after parsing works on the JSON value alone.
+        let doc = try FileBytes.withContents(of: path) { (bytes, release) throws(NotebookFormatError) -> JSONValue in
+            do throws(JSONParseError) { return try JSONParser.parse(bytes, consumed: release) } catch { throw .notJSON(file: path, error) }
         }
-        return try load(data, file: path, strict: strict, repairCellIDs: repairCellIDs)
-    }
-
-    static func reason(_ error: any Error) -> String {
-        if let e = error as? CocoaError, let u = e.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(u.code)))
-        }
-        return (error as NSError).localizedDescription
+        return try load(document: doc, file: path, strict: strict, repairCellIDs: repairCellIDs)
     }
 
     /// Values nbformat treats as transient are removed before validation, as its reader does.

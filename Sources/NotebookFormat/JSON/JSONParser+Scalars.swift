@@ -6,6 +6,7 @@ extension JSONParser {
         pos += 1
         var runStart = pos
         var out: [UInt8]? = nil
+        if pos < bytes.count { pos = ByteScan.firstSpecial(bytes.baseAddress!, from: pos, to: bytes.count) }
         while true {
             guard pos < bytes.count else { throw fail("unterminated string starting", at: start) }
             let b = bytes[pos]
@@ -26,7 +27,7 @@ extension JSONParser {
                 continue
             }
             if b < 0x20 { throw fail("invalid control character in string") }
-            pos += 1
+            pos = ByteScan.firstSpecial(bytes.baseAddress!, from: pos + 1, to: bytes.count)
         }
     }
 

@@ -8,10 +8,19 @@ struct JSONParser {
     var pos = 0
     private var depth = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// Told, now and then, that bytes before an offset will not be read again (unless to locate an
+    /// error), so a memory-mapped input can hand its pages back while a large file is parsed.
+    private let consumed: ((Int) -> Void)?
+    private var reported = 0
+    private static let reportEvery = 1 << 20
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var p = JSONParser(bytes)
+    init(_ bytes: UnsafeBufferPointer<UInt8>, consumed: ((Int) -> Void)? = nil) {
+        self.bytes = bytes
+        self.consumed = consumed
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, consumed: ((Int) -> Void)? = nil) throws(JSONParseError) -> JSONValue {
+        var p = JSONParser(bytes, consumed: consumed)
         // A UTF-8 byte order mark is tolerated: editors on Windows add one.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p.pos = 3 }
         try p.validateUTF8()
@@ -30,8 +39,9 @@ struct JSONParser {
         var i = pos
         let n = bytes.count
         while i < n {
+            i = ByteScan.firstNonASCII(bytes.baseAddress!, from: i, to: n)
+            guard i < n else { return }
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
             let len: Int
             let minScalar: UInt32
             if b & 0xE0 == 0xC0 { len = 2; minScalar = 0x80 }
@@ -63,6 +73,10 @@ struct JSONParser {
 
     private mutating func value() throws(JSONParseError) -> JSONValue {
         guard pos < bytes.count else { throw fail("expecting a value but the input ended") }
+        if let consumed, pos - reported >= Self.reportEvery {
+            reported = pos
+            consumed(pos)
+        }
         switch bytes[pos] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()

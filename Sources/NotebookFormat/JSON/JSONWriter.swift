@@ -25,13 +25,19 @@ extension JSONValue {
 struct JSONWriter {
     let style: JSONWriteStyle
     var out: [UInt8] = []
+    /// When set, receives the buffer whenever it passes `flushThreshold` bytes and must empty it,
+    /// so a large document streams to its destination instead of being built whole in memory.
+    var sink: ((inout [UInt8]) -> Void)?
+    static let flushThreshold = 1 << 18
 
-    init(style: JSONWriteStyle) {
+    init(style: JSONWriteStyle, sink: ((inout [UInt8]) -> Void)? = nil) {
         self.style = style
-        out.reserveCapacity(4096)
+        self.sink = sink
+        out.reserveCapacity(sink == nil ? 4096 : Self.flushThreshold * 2)
     }
 
     mutating func write(_ v: JSONValue, level: Int) {
+        if let sink, out.count >= Self.flushThreshold { sink(&out) }
         switch v {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
@@ -81,9 +87,12 @@ struct JSONWriter {
         var s = s
         s.withUTF8 { buf in
             var runStart = 0
-            for i in 0..<buf.count {
+            var i = 0
+            while let base = buf.baseAddress {
+                i = ByteScan.firstSpecial(base, from: i, to: buf.count)
+                guard i < buf.count else { break }
                 let b = buf[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                defer { i += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
                 runStart = i + 1
                 out.append(UInt8(ascii: "\\"))
