@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Quire: AsyncParsableCommand {
@@ -10,8 +11,27 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [ValidateCommand.self, FmtCommand.self]
+        subcommands: [ValidateCommand.self, FmtCommand.self, KernelsCommand.self]
     )
+
+    /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of
+    /// swift-argument-parser's default 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Stderr.print(fullMessage(for: error))
+                Foundation.exit(QuireExit.badInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum QuireVersion {
