@@ -7,7 +7,7 @@ bootstrap:
 	@./scripts/bootstrap
 
 build-release: bootstrap
-	$(SWIFT) build -c release --product quire
+	$(SWIFT) build -c release --product quire --static-swift-stdlib
 
 # Quire's main job on embedded defaults: check and canonicalise the bundled example notebooks.
 run: build-release

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON object that keeps its members in input order.
 ///
 /// Keys compare by Unicode scalars, as Python's `dict` does, not by Swift's canonical equivalence:
@@ -49,8 +55,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         members.sorted { Self.scalarLess($0.key, $1.key) }
     }
 
+    /// Byte equality of the UTF-8 forms: exact, and much cheaper than `==`, which compares by
+    /// canonical equivalence.
     static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 } }
     }
 
     /// UTF-8 byte order equals code point order, which is what Python compares.

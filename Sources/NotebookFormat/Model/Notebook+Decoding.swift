@@ -42,6 +42,13 @@ extension Cell {
 }
 
 extension Output {
+    static let knownMembers: [String: Set<String>] = [
+        "stream": ["output_type", "name", "text"],
+        "display_data": ["output_type", "data", "metadata"],
+        "execute_result": ["output_type", "data", "metadata", "execution_count"],
+        "error": ["output_type", "ename", "evalue", "traceback"],
+    ]
+
     init(validatedJSON raw: JSONObject) {
         var o = raw
         let type = o["output_type"]?.stringValue ?? ""
@@ -50,13 +57,7 @@ extension Output {
         } else if !type.isEmpty, let text = o["text"], case .array = text, let joined = MultilineText.join(text) {
             o["text"] = .string(joined)
         }
-        let known: [String: Set<String>] = [
-            "stream": ["output_type", "name", "text"],
-            "display_data": ["output_type", "data", "metadata"],
-            "execute_result": ["output_type", "data", "metadata", "execution_count"],
-            "error": ["output_type", "ename", "evalue", "traceback"],
-        ]
-        guard let keys = known[type], o.keys.allSatisfy(keys.contains) else {
+        guard let keys = Self.knownMembers[type], o.members.allSatisfy({ keys.contains($0.key) }) else {
             self = .unrecognized(o)
             return
         }

@@ -25,19 +25,48 @@ public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A JSON path written the way a reader finds the spot: `metadata.kernelspec`, `cells[2]`, `data["text/plain"]`.
-struct JSONPath {
-    let text: String
+/// Built as a chain of nodes and rendered only when a problem is reported: validation of a valid
+/// notebook creates many paths and prints none.
+struct JSONPath: Sendable {
+    private final class Node: Sendable {
+        let parent: Node?
+        let key: String?
+        let index: Int
 
-    static let root = JSONPath(text: "")
-
-    func key(_ k: String) -> JSONPath {
-        let plain = k.first.map { $0.isLetter || $0 == "_" } == true
-            && k.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-        if plain { return JSONPath(text: text.isEmpty ? k : "\(text).\(k)") }
-        return JSONPath(text: "\(text)[\(JSONValue.string(k).shortDescription)]")
+        init(parent: Node?, key: String?, index: Int) {
+            self.parent = parent
+            self.key = key
+            self.index = index
+        }
     }
 
-    func index(_ i: Int) -> JSONPath { JSONPath(text: "\(text)[\(i)]") }
+    private let node: Node?
+
+    static let root = JSONPath(node: nil)
+
+    func key(_ k: String) -> JSONPath { JSONPath(node: Node(parent: node, key: k, index: 0)) }
+
+    func index(_ i: Int) -> JSONPath { JSONPath(node: Node(parent: node, key: nil, index: i)) }
+
+    var text: String {
+        var parts: [Node] = []
+        var n = node
+        while let current = n {
+            parts.append(current)
+            n = current.parent
+        }
+        var out = ""
+        for part in parts.reversed() {
+            guard let k = part.key else {
+                out += "[\(part.index)]"
+                continue
+            }
+            let plain = k.first.map { $0.isLetter || $0 == "_" } == true
+                && k.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            if plain { out += out.isEmpty ? k : ".\(k)" } else { out += "[\(JSONValue.string(k).shortDescription)]" }
+        }
+        return out
+    }
 }
 
 extension JSONValue {
