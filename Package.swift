@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "quire", targets: ["quire"]),
         .library(name: "NotebookFormat", targets: ["NotebookFormat"]),
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
+        .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,16 +32,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "NotebookExecution",
+            dependencies: ["NotebookFormat", "JupyterKernel"]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
                 "NotebookFormat",
                 "JupyterKernel",
+                "NotebookExecution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
+        .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
     ],
     swiftLanguageModes: [.v6]

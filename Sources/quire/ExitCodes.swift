@@ -13,4 +13,8 @@ enum Stderr {
     static func print(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
+
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

@@ -11,7 +11,7 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [ValidateCommand.self, FmtCommand.self, KernelsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, KernelsCommand.self]
     )
 
     /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of
@@ -36,4 +36,7 @@ struct Quire: AsyncParsableCommand {
 
 enum QuireVersion {
     static let current = "0.1.0"
+    /// Written as `metadata.papermill.version` when Quire creates that block, so tools reading it
+    /// see which papermill behaviour the notebook follows.
+    static let papermillCompatible = "2.7.0"
 }
