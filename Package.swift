@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
         .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat"], exclude: ["Notebooks"]),
     ],
     swiftLanguageModes: [.v6]
 )
