@@ -61,7 +61,12 @@ struct CellRunner {
         }
         watchdog.cancel()
         switch intervention.withLock({ $0 }) {
-        case .timeout(let s)?: return .timedOut(seconds: s)
+        case .timeout(let s)?:
+            // With --allow-errors a timed-out cell that the interrupt ended (kernel still up) is one more
+            // recorded error (its KeyboardInterrupt), and the run goes on — nbclient's
+            // interrupt_on_timeout + allow_errors (reference §6.4, corpus `Interrupt.ipynb`).
+            if options.allowErrors && failure == nil && status == "error" { return .error(allowed: true, systemExitClean: false) }
+            return .timedOut(seconds: s)
         case .stop(let r)?: return .stopped(r)
         case nil: break
         }
