@@ -9,10 +9,11 @@ bootstrap:
 build-release: bootstrap
 	$(SWIFT) build -c release --product quire --static-swift-stdlib
 
-# Quire's main job on embedded defaults: check and canonicalise the bundled example notebooks.
+# Quire's main job on embedded defaults: run the bundled parameterized example notebook.
 run: build-release
-	.build/release/quire validate examples/*.ipynb
-	.build/release/quire fmt examples/hello.ipynb -o - | head -n 5
+	@mkdir -p quire-data/runs
+	.build/release/quire run examples/hello.ipynb quire-data/runs/hello.ipynb
+	@echo "output notebook: quire-data/runs/hello.ipynb"
 
 test: bootstrap
 	$(SWIFT) build --build-tests
