@@ -21,7 +21,7 @@ struct SideBySideTests {
         .init(notebook: "systemexit"), .init(notebook: "systemexit1", status: 1),
         .init(notebook: "empty_cells"), .init(notebook: "skip_execution"), .init(notebook: "unicode"),
         .init(notebook: "markdown_raw"), .init(notebook: "many_outputs"), .init(notebook: "stream_control"),
-        .init(notebook: "parameters"), .init(notebook: "bash"),
+        .init(notebook: "parameters"), .init(notebook: "bash"), .init(notebook: "params_bash"),
     ]
 
     @Test("identical outputs", arguments: cases)
@@ -51,17 +51,20 @@ struct SideBySideTests {
 }
 
 enum SideBySide {
-    /// Runs both tools concurrently on copies in one temp folder; returns both output notebooks.
+    /// Runs both tools concurrently, each in its own folder with the same relative paths
+    /// (`in.ipynb` → `out.ipynb`), so injected paths and metadata paths agree; returns both outputs.
     static func run(_ c: SideBySideCase) async throws -> (papermill: JSONObject, quire: JSONObject) {
         let dir = TempDir()
-        let input = dir.path + "/\(c.notebook).ipynb"
-        try FileManager.default.copyItem(atPath: Paths.notebooks + "/\(c.notebook).ipynb", toPath: input)
-        async let p = Run.papermill([input, dir.path + "/pm.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path)
-        async let q = Run.quire(["run", input, dir.path + "/quire.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path)
+        for sub in ["papermill", "quire"] {
+            try FileManager.default.createDirectory(atPath: dir.path + "/" + sub, withIntermediateDirectories: false)
+            try FileManager.default.copyItem(atPath: Paths.notebooks + "/\(c.notebook).ipynb", toPath: dir.path + "/\(sub)/in.ipynb")
+        }
+        async let p = Run.papermill(["in.ipynb", "out.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path + "/papermill")
+        async let q = Run.quire(["run", "in.ipynb", "out.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path + "/quire")
         let (pr, qr) = try await (p, q)
         #expect(pr.status == c.status, "papermill exit \(pr.status)\n\(pr.stderr.suffix(2000))")
         #expect(qr.status == (c.quireStatus ?? c.status), "quire exit \(qr.status)\n\(qr.stderr)")
-        return (try NotebookJSON.read(dir.path + "/pm.ipynb"), try NotebookJSON.read(dir.path + "/quire.ipynb"))
+        return (try NotebookJSON.read(dir.path + "/papermill/out.ipynb"), try NotebookJSON.read(dir.path + "/quire/out.ipynb"))
     }
 
     /// Compares after `VolatileFields`; on a mismatch reports the first differing cells or metadata.

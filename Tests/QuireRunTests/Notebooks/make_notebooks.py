@@ -71,6 +71,7 @@ NOTEBOOKS = {
 BASH_NOTEBOOKS = {
     "bash": [code('echo "hello from bash"'), code('X=42\necho "x is $X"'), code('echo "err" >&2'),
              code('for i in 1 2 3; do echo "n=$i"; done')],
+    "params_bash": [code('name="default"\ncount=1', ["parameters"]), code('echo "name=$name count=$count"')],
 }
 
 for name, cells in list(NOTEBOOKS.items()) + list(BASH_NOTEBOOKS.items()):

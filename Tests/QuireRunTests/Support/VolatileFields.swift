@@ -21,8 +21,10 @@ enum VolatileFields {
     static func normaliseCell(_ cell: JSONObject) -> JSONObject {
         var c = cell
         var meta = c["metadata"] as? JSONObject ?? [:]
-        // papermill gives its banner cells random ids; Quire fixed ones. Input cells keep theirs.
+        // papermill gives the cells it creates (banners, injected parameters) random ids; Quire
+        // deterministic ones. Input cells keep theirs in both.
         if NotebookJSON.tags(cell).contains("papermill-error-cell-tag") { c["id"] = "<banner-id>" }
+        if NotebookJSON.tags(cell).contains("injected-parameters") { c["id"] = "<injected-id>" }
         if var pm = meta["papermill"] as? JSONObject {
             for k in ["start_time", "end_time", "duration"] { pm[k] = mask(pm[k]) }
             meta["papermill"] = pm
