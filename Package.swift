@@ -9,11 +9,13 @@ let package = Package(
         .executable(name: "quire", targets: ["quire"]),
         .library(name: "NotebookFormat", targets: ["NotebookFormat"]),
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
+        .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -31,17 +33,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "NotebookExecution",
+            dependencies: [
+                "NotebookFormat",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
                 "NotebookFormat",
                 "JupyterKernel",
+                "NotebookExecution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat"]),
     ],
     swiftLanguageModes: [.v6]
 )
