@@ -16,8 +16,13 @@ extension YAMLLoader {
             }
         }
         var object = JSONObject()
+        // Python dict keys that compare equal (1, 1.0 and True) are one key, shown as first written.
+        var shownAs: [String: String] = [:]
         for (key, value) in merged + own {
-            object[try keyText(key, source: source)] = try convertValue(value, source: source)
+            let (text, identity) = try keyText(key, source: source)
+            let shown = shownAs[identity] ?? text
+            shownAs[identity] = shown
+            object[shown] = try convertValue(value, source: source)
         }
         return object
     }
@@ -36,7 +41,7 @@ extension YAMLLoader {
                     throw .invalidYAML(source: source, detail: "expected a mapping for merging, but found \(kind(sub))")
                 }
                 for pair in try flattened(m, source: source) {
-                    if seen.insert(try keyText(pair.0, source: source)).inserted { pairs.append(pair) }
+                    if seen.insert(try keyText(pair.0, source: source).identity).inserted { pairs.append(pair) }
                 }
             }
             return pairs
@@ -61,19 +66,22 @@ extension YAMLLoader {
 
     /// Keys become text as Python's `str()` prints the constructed key (`1`, `True`, `None`,
     /// `1.5`), which is how papermill's translators render them. `=` as a key is the string "=".
-    private static func keyText(_ key: Node, source: String) throws(ParameterError) -> String {
+    /// `identity` is equal for keys Python's dict treats as one (`1 == 1.0 == True`).
+    private static func keyText(_ key: Node, source: String) throws(ParameterError) -> (text: String, identity: String) {
         guard case .scalar(let scalar) = key else {
             throw .invalidYAML(source: source, detail: "found unhashable key (a \(kind(key)))")
         }
-        if tag(of: scalar) == YAMLScalar.valueTag { return scalar.string }
+        if tag(of: scalar) == YAMLScalar.valueTag { return (scalar.string, "s" + scalar.string) }
         switch try convertValue(key, source: source) {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .bigInt(let digits): return digits
-        case .double(let d): return PythonText.float(d)
-        case .bool(let b): return b ? "True" : "False"
-        case .null: return "None"
-        case let other: return "\(other)"
+        case .string(let s): return (s, "s" + s)
+        case .int(let i): return (String(i), "n\(i)")
+        case .bigInt(let digits): return (digits, "n" + digits)
+        case .double(let d):
+            if d.isFinite, d == d.rounded(), let i = Int(exactly: d) { return (PythonText.float(d), "n\(i)") }
+            return (PythonText.float(d), "f" + PythonText.float(d))
+        case .bool(let b): return (b ? "True" : "False", b ? "n1" : "n0")
+        case .null: return ("None", "none")
+        case let other: return ("\(other)", "?\(other)")
         }
     }
 

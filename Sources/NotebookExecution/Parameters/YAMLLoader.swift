@@ -21,7 +21,9 @@ enum YAMLLoader {
         }
         guard let root else { return nil }
         let value = try convertNode(root, source: source)
-        return value == .null ? nil : value
+        // Spelled out: in a ternary, `nil` would become `JSONValue.null` (JSONValue is nil-literal expressible).
+        if value == .null { return nil }
+        return value
     }
 
     /// Bytes from a file or `-b`: UTF-8 (a BOM is skipped) or UTF-16 with a BOM, as PyYAML reads them.
@@ -79,7 +81,11 @@ enum YAMLLoader {
         if tag.isEmpty || tag == plainTag {
             return scalar.style == .plain || scalar.style == .any ? YAMLScalar.implicitTag(of: scalar.string) : YAMLScalar.strTag
         }
-        return tag == "!" ? YAMLScalar.strTag : tag
+        // PyYAML resolves a plain scalar tagged only `!` as if untagged (`! 12` is the int 12).
+        if tag == "!" {
+            return scalar.style == .plain ? YAMLScalar.implicitTag(of: scalar.string) : YAMLScalar.strTag
+        }
+        return tag
     }
 
     private static func scalarValue(_ scalar: Node.Scalar, source: String) throws(ParameterError) -> JSONValue {
