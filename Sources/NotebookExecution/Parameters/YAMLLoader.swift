@@ -39,12 +39,24 @@ enum YAMLLoader {
         return try load(text, source: source)
     }
 
+    /// libyaml's problem and where, on one line (Yams' own description spreads it over a snippet).
     private static func describe(_ error: any Error) -> String {
-        if let yaml = error as? YamlError {
-            // Yams appends a snippet of the document; the first line carries position and problem.
-            return String(describing: yaml).split(separator: "\n").first.map(String.init) ?? "\(yaml)"
+        guard let yaml = error as? YamlError else { return "\(error)" }
+        func at(_ m: Mark) -> String { "line \(m.line), column \(m.column)" }
+        switch yaml {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var text = "\(problem) (\(at(mark)))"
+            if let context { text += " \(context.text) (\(at(context.mark)))" }
+            return text
+        case let .reader(problem, _, _, _):
+            return problem
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return "the key \(keys) appears twice in one mapping (\(at(context.mark)))"
+        default:
+            return "\(yaml)"
         }
-        return "\(error)"
     }
 
     static func convertNode(_ node: Node, source: String) throws(ParameterError) -> JSONValue {
