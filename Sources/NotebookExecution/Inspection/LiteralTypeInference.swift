@@ -6,8 +6,9 @@ import Foundation
 enum LiteralTypeInference {
     private static let int = try! NSRegularExpression(pattern:
         #"^[-+]?(?:[1-9](?:_?[0-9])*|0(?:_?0)*|0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+)$"#)
+    // A dot or an exponent is required: plain digits are ints (and `01` is no literal at all).
     private static let float = try! NSRegularExpression(pattern:
-        #"^[-+]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?|[0-9](?:_?[0-9])*\.?(?:[eE][-+]?[0-9](?:_?[0-9])*)?)$"#)
+        #"^[-+]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?|[0-9](?:_?[0-9])*\.(?:[eE][-+]?[0-9](?:_?[0-9])*)?|[0-9](?:_?[0-9])*[eE][-+]?[0-9](?:_?[0-9])*)$"#)
     private static let string = try! NSRegularExpression(pattern:
         #"^(?:[rRuUfF]|[rR][fF]|[fF][rR])?(?:'''[\s\S]*'''|"""[\s\S]*"""|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")$"#)
 
@@ -19,7 +20,6 @@ enum LiteralTypeInference {
         default: break
         }
         if matches(int, text) { return "int" }
-        // The float pattern also accepts plain digits; those were ints above.
         if matches(float, text) { return "float" }
         if matches(string, text) { return "str" }
         if enclosed(text, open: "[", close: "]") { return "list" }

@@ -3,8 +3,8 @@ import NotebookFormat
 extension ParameterInspection {
     /// papermill's `--help-notebook` text after the usage line, for `inspection` (nil: no
     /// `parameters` cell). Where papermill prints `Unknown type`, Quire prints the type read from
-    /// the default literal when there is one.
-    public static func helpText(notebookPath: String, inspection: ParameterInspection?) -> String {
+    /// the default literal when there is one (`inferTypes: false` prints exactly papermill's text).
+    public static func helpText(notebookPath: String, inspection: ParameterInspection?, inferTypes: Bool = true) -> String {
         var lines = ["", "Parameters inferred for notebook '\(notebookPath)':"]
         guard let inspection else {
             lines += ["", "  No cell tagged 'parameters'"]
@@ -14,7 +14,8 @@ extension ParameterInspection {
             lines += ["", "  Can't infer anything about this notebook's parameters. It may not have any parameter defined."]
         }
         for p in inspection.parameters {
-            let definition = "  \(p.name): \(p.typeName ?? "Unknown type") (default \(p.defaultValue))"
+            let type = inferTypes ? p.typeName : (p.inferredTypeName == "None" ? nil : p.inferredTypeName)
+            let definition = "  \(p.name): \(type ?? "Unknown type") (default \(p.defaultValue))"
             let width = definition.unicodeScalars.count
             if width > 30 {
                 lines.append(p.help.isEmpty ? definition : definition + "\n" + String(repeating: " ", count: 34) + p.help)
