@@ -38,9 +38,22 @@ import Testing
             "-b #1: parameters must be a YAML mapping of NAME: VALUE, found the string abcd")
         #expect(Self.message(ParameterSources(base64: ["YTogMQ==", "YWJjZ"])) ==
             "-b #2: not valid base64: number of data characters (5) cannot be 1 more than a multiple of 4")
+        #expect(Self.message(ParameterSources(base64: ["YTogMQ"])) == "-b #1: not valid base64: Incorrect padding")
         // Decodes, but to bytes that are not text.
         #expect(Self.message(ParameterSources(base64: [Data([0x61, 0x3A, 0x20, 0xFF]).base64EncodedString()])) ==
             "invalid YAML in -b #1: the text is not valid UTF-8")
+    }
+
+    /// CPython's `b64decode` results (recorded with the venv's Python 3.11).
+    @Test func base64LikePython() throws {
+        let table: [(String, String?)] = [
+            ("YTogMQ==", "a: 1"), ("YTogMQ", nil), ("YWJjZ", nil), ("YT ogM Q==", "a: 1"), ("YTogMQ==garbage", "a: 1"),
+            ("Y", nil), ("YTo=gMQ==", "a:"), ("", ""), ("YQ=", nil), ("YQ==", "a"), ("Y-_Q==", "a"), ("YWJjZA=", nil),
+        ]
+        for (text, expected) in table {
+            let decoded = try? Base64.decode(text, source: "-b #1")
+            #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == expected, "\(text)")
+        }
     }
 
     @Test func missingAndBadFiles() throws {
