@@ -54,8 +54,10 @@ import Testing
     }
 
     @Test func papermillMetadataAndErrorBannersRemoved() throws {
-        var nb = makeNotebook(cells: [("x = 1", ["parameters"]), ("banner", ["papermill-error-cell-tag"]), ("print(x)", [])])
-        nb.cells[1].cellType = "markdown"
+        var nb = makeNotebook(cells: [("banner", ["papermill-error-cell-tag"]), ("x = 1", ["parameters"]), ("print(x)", []),
+                                      ("banner 2", ["papermill-error-cell-tag"])])
+        nb.cells[0].cellType = "markdown"
+        nb.cells[3].cellType = "markdown"
         nb.cells[2].metadata["papermill"] = ["status": "failed"]
         let r = try ParameterInjector.parameterize(nb, with: Self.oneParameter, options: Self.options)
         #expect(r.notebook.cells.map(\.source) == ["x = 1", "# Parameters\nx = 2\n", "print(x)"])

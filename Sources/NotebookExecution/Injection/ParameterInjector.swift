@@ -15,20 +15,22 @@ public enum ParameterInjector {
         var warnings: [String] = []
         addPapermillMetadata(&nb, version: options.version)
 
-        var injectedID: String?
+        var injectedIndex: Int?
         if !parameters.isEmpty {
             warnings += try unknownParameterWarnings(nb, parameters, options)
             let translator = try options.registry.translator(for: nb, kernelName: options.kernelName, language: options.language)
             let source = try translator.codify(parameters, comment: options.comment)
-            let (cell, id) = injectedCell(source: source, into: nb, reportMode: options.reportMode)
-            injectedID = id
+            let cell = injectedCell(source: source, into: nb, reportMode: options.reportMode)
             if let i = nb.cells.firstIndex(where: { $0.tags.contains("injected-parameters") }) {
                 nb.cells[i] = cell
+                injectedIndex = i
             } else if let i = nb.cells.firstIndex(where: { $0.tags.contains("parameters") }) {
                 nb.cells.insert(cell, at: i + 1)
+                injectedIndex = i + 1
             } else {
                 warnings.append("Input notebook does not contain a cell with tag 'parameters'")
                 nb.cells.insert(cell, at: 0)
+                injectedIndex = 0
             }
             setPapermill(&nb, "parameters", .object(parameters.metadataValue))
         }
@@ -41,12 +43,12 @@ public enum ParameterInjector {
         }
         setPapermill(&nb, "input_path", .string(options.inputPath))
         setPapermill(&nb, "output_path", .string(options.outputPath))
+        // Banners before the injected cell shift it up.
+        if let i = injectedIndex {
+            injectedIndex = i - nb.cells[..<i].filter { $0.tags.contains(errorCellTag) }.count
+        }
         nb.cells.removeAll { $0.tags.contains(errorCellTag) }
-
-        // Found after removals, by identity where ids exist (a banner could precede the cell).
-        let index = injectedID.flatMap { id in nb.cells.firstIndex { $0.id == id } }
-            ?? (parameters.isEmpty ? nil : nb.cells.firstIndex { $0.tags.contains("injected-parameters") })
-        return ParameterizedNotebook(notebook: nb, warnings: warnings, injectedCellIndex: index)
+        return ParameterizedNotebook(notebook: nb, warnings: warnings, injectedCellIndex: injectedIndex)
     }
 
     /// `metadata.papermill` is created when absent (an existing one is kept, stale version and all);
@@ -84,7 +86,7 @@ public enum ParameterInjector {
     }
 
     /// A fresh code cell as `nbformat.v4.new_code_cell` makes it, tagged `injected-parameters`.
-    static func injectedCell(source: String, into nb: Notebook, reportMode: Bool) -> (Cell, String?) {
+    static func injectedCell(source: String, into nb: Notebook, reportMode: Bool) -> Cell {
         var metadata = JSONObject()
         metadata["tags"] = ["injected-parameters"]
         if reportMode { metadata["jupyter"] = ["source_hidden": true] }
@@ -94,7 +96,7 @@ public enum ParameterInjector {
             let kept = nb.cells.indices.filter { $0 != replaced }.compactMap { nb.cells[$0].id }
             id = InjectedCellID.make(existing: nb.cells.map(\.id), avoiding: Set(kept))
         }
-        return (Cell(cellType: "code", source: source, id: id, metadata: metadata), id)
+        return Cell(cellType: "code", source: source, id: id, metadata: metadata)
     }
 
     private static func setPapermill(_ nb: inout Notebook, _ key: String, _ value: JSONValue) {

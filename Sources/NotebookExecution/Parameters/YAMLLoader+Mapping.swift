@@ -22,7 +22,7 @@ extension YAMLLoader {
             let (text, identity) = try keyText(key, source: source)
             let shown = shownAs[identity] ?? text
             shownAs[identity] = shown
-            object[shown] = try convertValue(value, source: source)
+            object[shown] = try convertNode(value, source: source)
         }
         return object
     }
@@ -72,7 +72,7 @@ extension YAMLLoader {
             throw .invalidYAML(source: source, detail: "found unhashable key (a \(kind(key)))")
         }
         if tag(of: scalar) == YAMLScalar.valueTag { return (scalar.string, "s" + scalar.string) }
-        switch try convertValue(key, source: source) {
+        switch try convertNode(key, source: source) {
         case .string(let s): return (s, "s" + s)
         case .int(let i): return (String(i), "n\(i)")
         case .bigInt(let digits): return (digits, "n" + digits)
@@ -83,10 +83,6 @@ extension YAMLLoader {
         case .null: return ("None", "none")
         case let other: return ("\(other)", "?\(other)")
         }
-    }
-
-    private static func convertValue(_ node: Node, source: String) throws(ParameterError) -> JSONValue {
-        try convertNode(node, source: source)
     }
 
     static func kind(_ node: Node) -> String {
