@@ -106,5 +106,8 @@ import Testing
         for (key, value) in written {
             #expect(recorded[key]!.pythonTagged == value.pythonTagged, "\(key)")
         }
+        // Written as papermill writes it: bare NaN / -Infinity tokens.
+        let text = String(decoding: result.notebook.serialized(), as: UTF8.self)
+        #expect(text.contains("\"g\": NaN") && text.contains("\"k\": -Infinity"))
     }
 }
