@@ -6,6 +6,8 @@ import NotebookFormat
 /// e.g. `out_{region}_{pm[current_datetime_utc]:%Y%m%d}.ipynb`. `{{` and `}}` are literal braces.
 struct PathTemplate {
     let parameters: JSONObject
+    /// Names of secret parameters: their values must not leak into file names either.
+    var secretNames: Set<String> = []
     let runUUID: String
     let now: Date
 
@@ -48,6 +50,9 @@ struct PathTemplate {
             case "current_datetime_local": return Self.format(now, utc: false, format)
             default: throw RunFailure(2, "path template \(template): unknown key '\(key)' in pm (run_uuid, current_datetime_local, current_datetime_utc)")
             }
+        }
+        if secretNames.contains(name) {
+            throw RunFailure(2, "path template \(template): '\(name)' is a secret parameter and cannot appear in a path")
         }
         guard let value = parameters[name] else {
             throw RunFailure(2, "path template \(template): no parameter named '\(name)'")

@@ -18,7 +18,12 @@ struct Quire: AsyncParsableCommand {
     /// swift-argument-parser's default 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments: [String]
+            do { arguments = try ParameterPairs.extract(from: Array(CommandLine.arguments.dropFirst())) } catch {
+                Stderr.print("quire run: \(error.message)")
+                Foundation.exit(QuireExit.badInput.rawValue)
+            }
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
