@@ -66,8 +66,8 @@ struct PathTemplate {
         case .string(let s): s
         case .bool(let b): b ? "True" : "False"
         case .null: "None"
-        case .int, .bigInt, .double: String(decoding: v.serialized(), as: UTF8.self).replacingOccurrences(of: "NaN", with: "nan")
-            .replacingOccurrences(of: "Infinity", with: "inf")
+        case .double(let d): PythonFloat.repr(d)
+        case .int, .bigInt: String(decoding: v.serialized(), as: UTF8.self)
         case .array(let a): "[" + a.map(pythonRepr).joined(separator: ", ") + "]"
         case .object(let o): "{" + o.map { "'\($0.key)': \(pythonRepr($0.value))" }.joined(separator: ", ") + "}"
         }

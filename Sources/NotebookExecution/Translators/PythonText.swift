@@ -1,62 +1,11 @@
+import NotebookFormat
+
 /// Python's text forms that papermill's translators build on: `str(float)`, `str(int)` and the
 /// `unicode_escape` codec.
-///
-/// The float logic is a private copy of NotebookFormat's internal `PythonFloat.repr` (which spells
-/// non-finite values as JSON tokens); it should become one shared public helper.
 enum PythonText {
     /// `str(x)` / `repr(x)` of a Python float: shortest round-trip digits, exponent form below 1e-4
     /// and from 1e16, `nan`, `inf`, `-inf`.
-    static func float(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, point) = shortestDigits(abs(d))
-        let sign = d < 0 ? "-" : ""
-        // `point` is where the decimal point sits relative to the first digit (value = 0.digits × 10^point).
-        if point > 16 || point < -3 {
-            let exp = point - 1
-            var mantissa = String(digits.first!)
-            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-            let e = abs(exp) < 10 ? "0\(abs(exp))" : "\(abs(exp))"
-            return "\(sign)\(mantissa)e\(exp < 0 ? "-" : "+")\(e)"
-        }
-        if point <= 0 {
-            return sign + "0." + String(repeating: "0", count: -point) + digits
-        }
-        if point >= digits.count {
-            return sign + digits + String(repeating: "0", count: point - digits.count) + ".0"
-        }
-        let i = digits.index(digits.startIndex, offsetBy: point)
-        return sign + digits[..<i] + "." + digits[i...]
-    }
-
-    /// Shortest round-trip digits of a positive finite value, without leading or trailing zeros.
-    private static func shortestDigits(_ d: Double) -> (String, Int) {
-        let text = d.description  // e.g. "1e-05", "123.456", "1.5e+16", "0.0001"
-        var mantissa = Substring(text)
-        var exp = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exp = Int(text[text.index(after: e)...])!
-        }
-        let intPart: Substring
-        let fracPart: Substring
-        if let dot = mantissa.firstIndex(of: ".") {
-            intPart = mantissa[..<dot]
-            fracPart = mantissa[mantissa.index(after: dot)...]
-        } else {
-            intPart = mantissa
-            fracPart = ""
-        }
-        var all = String(intPart) + fracPart
-        var point = intPart.count + exp
-        while all.first == "0" {
-            all.removeFirst()
-            point -= 1
-        }
-        while all.last == "0" { all.removeLast() }
-        return (all, point)
-    }
+    static func float(_ d: Double) -> String { PythonFloat.repr(d) }
 
     /// `s.encode('unicode_escape').decode()`: backslash doubled, `\t \n \r`, other controls and
     /// U+007F–U+00FF as `\xNN`, the rest of the BMP beyond ASCII as `\uNNNN`, astral as `\UNNNNNNNN`.
