@@ -51,6 +51,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Timing driver for bench/kernel/run.sh (not shipped; see bench/RESULTS.md).
+        .executableTarget(
+            name: "quire-kernel-bench",
+            dependencies: ["JupyterKernel", "NotebookFormat"],
+            path: "bench/kernel/QuireKernelBench"
+        ),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
