@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -34,7 +35,11 @@ let package = Package(
         ),
         .target(
             name: "NotebookExecution",
-            dependencies: ["NotebookFormat", "JupyterKernel"]
+            dependencies: [
+                "NotebookFormat",
+                "JupyterKernel",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "quire",
@@ -46,10 +51,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Timing driver for bench/kernel/run.sh (not shipped; see bench/RESULTS.md).
+        .executableTarget(
+            name: "quire-kernel-bench",
+            dependencies: ["JupyterKernel", "NotebookFormat"],
+            path: "bench/kernel/QuireKernelBench"
+        ),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
-        .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat"], exclude: ["Notebooks"]),
     ],
     swiftLanguageModes: [.v6]

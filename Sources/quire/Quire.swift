@@ -11,14 +11,19 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, KernelsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, KernelsCommand.self]
     )
 
     /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of
     /// swift-argument-parser's default 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments: [String]
+            do { arguments = try ParameterPairs.extract(from: Array(CommandLine.arguments.dropFirst())) } catch {
+                Stderr.print("quire run: \(error.message)")
+                Foundation.exit(QuireExit.badInput.rawValue)
+            }
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

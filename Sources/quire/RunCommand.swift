@@ -24,8 +24,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @OptionGroup var parameterOptions: ParameterOptions
+
     func run() async throws {
-        let code = await RunSession(input: input, output: output, options: runOptions).run()
+        let pairs = ParameterPairs.extracted
+        let code = await RunSession(input: input, output: output, options: runOptions,
+                                    parameters: parameterOptions.sources(values: pairs.values, raw: pairs.raw)).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

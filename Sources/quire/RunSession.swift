@@ -10,6 +10,7 @@ struct RunSession {
     let input: String
     let output: String?
     let options: RunOptions
+    let parameters: PendingParameters
 
     func run() async -> Int32 {
         do {
@@ -24,23 +25,41 @@ struct RunSession {
     }
 
     private func execute() async throws -> Int32 {
-        guard let output else {
+        if parameters.helpNotebook { return try helpNotebook() }
+        guard let outputTemplate = output else {
             throw RunFailure(2, "missing OUTPUT: name the output notebook, or `-` for standard output")
         }
-        let log = RunLog(level: options.logLevel, quiet: output == "-")
+        let log = RunLog(level: options.logLevel, quiet: outputTemplate == "-")
         let source = try InputNotebook.read(input)
         var nb = source.notebook
         for w in source.warnings { log.warning("\(source.name): \(w)") }
+
+        let assembled: (parameters: ParameterSet, warnings: [String])
+        do {
+            assembled = try ParameterAssembler().assemble(parameters.resolved(input: input, output: outputTemplate))
+        } catch { throw RunFailure(2, error.description) }
+        for w in assembled.warnings { log.warning(w) }
+        let template = PathTemplate(parameters: assembled.parameters.metadataValue, secretNames: Set(assembled.parameters.secrets.keys),
+                                    runUUID: UUID().uuidString.lowercased(), now: Date())
+        let output = try template.render(outputTemplate)
+        let inputPath = input == "-" ? input : try template.render(input)
         try OutputTarget.check(output)
 
         let runID = RunID.make()
         nb.upgradeToCurrentMinor(seed: source.sha256)
-        let kernelName = options.kernel ?? nb.metadata["kernelspec"]?["name"]?.stringValue
-        guard let kernelName else {
-            throw RunFailure(2, "no kernel name in the notebook's metadata.kernelspec and no -k/--kernel given")
+        let injection: ParameterizedNotebook
+        do {
+            injection = try ParameterInjector.parameterize(nb, with: assembled.parameters, options: InjectionOptions(
+                inputPath: inputPath, outputPath: output, version: QuireVersion.papermillCompatible,
+                kernelName: options.kernel, language: options.language, reportMode: options.reportMode))
+        } catch { throw RunFailure(2, error.description) }
+        nb = injection.notebook
+        for w in injection.warnings { log.warning(w) }
+        let kernelName: String
+        do { kernelName = try KernelIdentity.kernelName(of: nb, override: options.kernel) } catch {
+            throw RunFailure(2, error.description)
         }
-        PapermillPreparation.prepare(&nb, input: input, output: output, reportMode: options.reportMode)
-        log.info("Input Notebook:  \(input)")
+        log.info("Input Notebook:  \(inputPath)")
         log.info("Output Notebook: \(output)")
 
         let target = OutputTarget(path: output)
@@ -89,6 +108,21 @@ struct RunSession {
         if let error = await saver.firstError { throw RunFailure(3, "could not write \(output): \(error)") }
         log.report(outcome, notebook: final)
         return outcome.exitCode
+    }
+}
+
+extension RunSession {
+    /// `--help-notebook`: papermill's usage line and the notebook's inferred parameters.
+    func helpNotebook() throws(RunFailure) -> Int32 {
+        let nb = try InputNotebook.read(input).notebook
+        let inspection: ParameterInspection?
+        do { inspection = try ParameterInspector.inspect(nb, kernelName: options.kernel, language: options.language) } catch {
+            throw RunFailure(2, error.description)
+        }
+        for warning in inspection?.warnings ?? [] { Stderr.print(warning) }
+        let usage = "Usage: quire run [OPTIONS] INPUT OUTPUT [-p NAME VALUE]...\n"
+        FileHandle.standardOutput.write(Data((usage + ParameterInspection.helpText(notebookPath: input, inspection: inspection)).utf8))
+        return 0
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Kernelspec discovery compared with `jupyter kernelspec list --json` from the repo's venv,
 /// in environments built to exercise each precedence rule.
-@Suite("kernelspec discovery vs jupyter kernelspec list")
+@Suite("kernelspec discovery vs jupyter kernelspec list", .timeLimit(.minutes(2)))
 struct DiscoveryTests {
     struct Listing: Decodable {
         struct Entry: Decodable {

@@ -4,7 +4,7 @@ import NotebookFormat
 import Testing
 
 /// Output kinds of ipykernel, one kernel per test (tests run in parallel).
-@Suite("ipykernel execution")
+@Suite("ipykernel execution", .timeLimit(.minutes(2)))
 struct ExecuteIPythonTests {
     @Test func printAndExpressionResult() async throws {
         try await TestSupport.withKernel { k in

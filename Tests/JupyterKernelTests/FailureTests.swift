@@ -5,7 +5,7 @@ import NotebookFormat
 import Testing
 
 /// Interrupts, kernel death, heartbeat loss, stdin: every one ends promptly with a typed outcome.
-@Suite("failure detection")
+@Suite("failure detection", .timeLimit(.minutes(2)))
 struct FailureTests {
     @Test func interruptSleepingCell() async throws {
         try await TestSupport.withKernel { k in
@@ -119,7 +119,8 @@ struct FailureTests {
             guard case KernelError.startupTimeout(_, let stderr) = error else { return false }
             return stderr.contains("booting mute kernel")
         }
-        #expect(ContinuousClock.now - start < .seconds(4))
+        // 1.5 s timeout; the slack is for a 2-core machine running every kernel test at once.
+        #expect(ContinuousClock.now - start < .seconds(8))
     }
 
     @Test func kernelThatExitsAtStartupReportsItsStatus() async throws {

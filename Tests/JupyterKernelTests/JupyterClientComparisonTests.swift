@@ -5,7 +5,7 @@ import Testing
 
 /// The same cells through jupyter_client and through Quire must produce the same iopub event
 /// sequences and replies, ignoring ids, dates and random display ids.
-@Suite("event sequences vs jupyter_client")
+@Suite("event sequences vs jupyter_client", .timeLimit(.minutes(2)))
 struct JupyterClientComparisonTests {
     static let cells = [
         "print('hi'); 1+1",

@@ -5,7 +5,7 @@ import Testing
 
 /// Start, restart and stop leave nothing behind: no processes, descriptors or runtime files.
 /// Serialized: the leak counts look at the whole test process.
-@Suite("kernel lifecycle", .serialized)
+@Suite("kernel lifecycle", .serialized, .timeLimit(.minutes(2)))
 struct LifecycleTests {
     @Test func fiftyKernelsInARowLeakNothing() async throws {
         let tmp = try TestSupport.makeTemp()

@@ -5,7 +5,7 @@ import Testing
 @testable import JupyterKernel
 
 /// Signatures and whole wire messages cross-checked against jupyter_client's `Session`.
-@Suite("signing against jupyter_client.session.Session")
+@Suite("signing against jupyter_client.session.Session", .timeLimit(.minutes(2)))
 struct SigningTests {
     /// Python signs messages with unusual spacing, Unicode and buffers; Swift must agree on every
     /// signature computed over the raw frames, and reject tampered copies.

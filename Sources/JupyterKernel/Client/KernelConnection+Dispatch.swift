@@ -43,6 +43,7 @@ extension KernelConnection {
             guard let id = message.parentMsgID, var p = s.pending[id] else { return nil }
             p.continuation.yield(.reply(message))
             p.gotReply = true
+            p.idleDeadline = .now + idleGrace
             return Self.store(p, id: id, in: &s)
         }
         finished?.finish()

@@ -77,7 +77,15 @@ extension KernelConnection {
             }
             if stop { break }
             do {
-                for (channel, frames) in outbox { try sockets.socket(for: channel).send(frames) }
+                var unsent: [(Channel, [[UInt8]])] = []
+                for (channel, frames) in outbox {
+                    if unsent.isEmpty, try sockets.socket(for: channel).send(frames) { continue }
+                    unsent.append((channel, frames))
+                }
+                if !unsent.isEmpty {
+                    // Keep order: retried first on the next turn (at most 50 ms later).
+                    state.withLock { $0.outbox.insert(contentsOf: unsent, at: 0) }
+                }
                 if poller.isReadable(iopubIndex) { try drain(sockets.iopub, channel: nil) }
                 if poller.isReadable(shellIndex) { try drain(sockets.shell, channel: .shell) }
                 if poller.isReadable(controlIndex) { try drain(sockets.control, channel: .control) }
@@ -87,7 +95,7 @@ extension KernelConnection {
                 }
                 let now = ContinuousClock.now
                 if now - lastPing >= Self.heartbeatInterval {
-                    try sockets.heartbeat.send([[], Array("ping".utf8)])
+                    _ = try sockets.heartbeat.send([[], Array("ping".utf8)])
                     lastPing = now
                 }
                 try housekeeping(now: now, lastPong: &lastPong)
@@ -121,6 +129,14 @@ extension KernelConnection {
         let expired: [PendingRequest] = state.withLock { s in
             let ids = s.pending.filter { $0.value.deadline.map { $0 <= now } ?? false }.map(\.key)
             return ids.compactMap { s.pending.removeValue(forKey: $0) }
+        }
+        let idleless: [PendingRequest] = state.withLock { s in
+            let ids = s.pending.filter { $0.value.idleDeadline.map { $0 <= now } ?? false }.map(\.key)
+            return ids.compactMap { s.pending.removeValue(forKey: $0) }
+        }
+        for p in idleless {
+            logger.warning("\(p.msgType): no idle status \(idleGrace) after the reply; completing without it")
+            p.finish()
         }
         for p in expired {
             let t = p.timeout ?? .zero

@@ -35,13 +35,17 @@ final class KernelConnection: Sendable {
     let codec: WireCodec
     let process: KernelProcess?
     let heartbeatTimeout: Duration
+    /// A kernel may publish idle late or (when its PUB queue overflowed) never: like nbclient's
+    /// `iopub_timeout`, a request whose reply arrived completes after this grace without idle.
+    let idleGrace: Duration
     let state = Mutex(State())
     /// Read and write ends of the wake-up pipe (polled by the I/O thread next to the sockets).
     let wakeFD: Int32
     let wakeWriteFD: Int32
     let logger = Logger(label: "quire.kernel")
 
-    init(info: ConnectionInfo, process: KernelProcess?, heartbeatTimeout: Duration) throws(KernelError) {
+    init(info: ConnectionInfo, process: KernelProcess?, heartbeatTimeout: Duration, idleGrace: Duration) throws(KernelError) {
+        self.idleGrace = idleGrace
         self.info = info
         self.process = process
         self.heartbeatTimeout = heartbeatTimeout

@@ -7,6 +7,8 @@ struct PendingRequest {
     let needsIdle: Bool
     let deadline: ContinuousClock.Instant?
     let timeout: Duration?
+    /// After the reply, how long idle may still take before the request is completed anyway.
+    var idleDeadline: ContinuousClock.Instant?
     var gotReply = false
     var gotIdle = false
     /// Set when the cell asked for input; the stream ends with this error once complete.

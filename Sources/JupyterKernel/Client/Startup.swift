@@ -8,7 +8,8 @@ enum Startup {
         let connection: KernelConnection
         do {
             connection = try KernelConnection(
-                info: kernel.connection, process: kernel.process, heartbeatTimeout: options.heartbeatTimeout)
+                info: kernel.connection, process: kernel.process, heartbeatTimeout: options.heartbeatTimeout,
+                idleGrace: options.idleGrace)
         } catch {
             await abandon(kernel, nil)
             throw error
@@ -32,7 +33,8 @@ enum Startup {
             let request = connection.makeMessage("kernel_info_request", content: [:])
             let reply: JupyterMessage
             do {
-                reply = try await connection.reply(to: request, on: .shell, timeout: .seconds(1))
+                let wait = min(.seconds(1), deadline - .now)
+                reply = try await connection.reply(to: request, on: .shell, timeout: max(wait, .milliseconds(10)))
             } catch KernelError.timeout {
                 continue
             }

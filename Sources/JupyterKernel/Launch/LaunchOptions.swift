@@ -14,6 +14,9 @@ public struct LaunchOptions: Sendable {
     public var startupTimeout: Duration = .seconds(60)
     /// Heartbeat silence after which pending requests fail with `heartbeatLost`.
     public var heartbeatTimeout: Duration = .seconds(2)
+    /// How long after a request's reply its `status: idle` may lag before the request completes
+    /// without it (nbclient's `iopub_timeout`).
+    public var idleGrace: Duration = .seconds(4)
     /// How long `shutdown()` waits after `shutdown_request`, and again after SIGTERM.
     public var shutdownGrace: Duration = .seconds(2)
 

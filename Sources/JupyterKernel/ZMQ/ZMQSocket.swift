@@ -49,17 +49,21 @@ final class ZMQSocket {
         if zmq_connect(handle, endpoint) != 0 { throw ZMQContext.lastError("zmq_connect(\(endpoint))") }
     }
 
-    /// Sends all frames as one multipart message. Blocking is fine here: only the I/O thread calls it,
-    /// and DEALER/REQ sends only block when the peer's queue is full.
-    func send(_ frames: [[UInt8]]) throws(KernelError) {
+    /// Sends all frames as one multipart message without ever blocking: a DEALER blocks while it has
+    /// no live peer (a kernel that went away), and a blocked I/O thread would hang every request.
+    /// Returns false when the message was not accepted (try again later).
+    func send(_ frames: [[UInt8]]) throws(KernelError) -> Bool {
         for (i, frame) in frames.enumerated() {
-            let flags = i == frames.count - 1 ? 0 : ZMQ_SNDMORE
+            let flags = (i == frames.count - 1 ? 0 : ZMQ_SNDMORE) | ZMQ_DONTWAIT
             var rc: Int32 = -1
             repeat {
                 rc = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
             } while rc < 0 && zmq_errno() == EINTR
+            // Once the first frame is queued libzmq accepts the rest of the message atomically.
+            if rc < 0 && zmq_errno() == EAGAIN && i == 0 { return false }
             if rc < 0 { throw ZMQContext.lastError("zmq_send") }
         }
+        return true
     }
 
     /// Receives one whole multipart message without blocking; nil when none is queued.

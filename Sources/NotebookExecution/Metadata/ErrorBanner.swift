@@ -20,7 +20,7 @@ enum ErrorBanner {
             here = "Execution using papermill encountered an exception here and stopped:"
         case .timedOut(let i, let s):
             cell = i
-            top = { "The cell at '\($0)' timed out after \(PythonNumber.repr(s)) seconds and was interrupted." }
+            top = { "The cell at '\($0)' timed out after \(PythonFloat.repr(s)) seconds and was interrupted." }
             here = "Execution timed out here and stopped:"
         case .kernelDied(let i, let reason):
             cell = i

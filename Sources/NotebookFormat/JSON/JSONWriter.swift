@@ -43,7 +43,7 @@ struct JSONWriter {
         case .bool(let b): append(b ? "true" : "false")
         case .int(let i): append(String(i))
         case .bigInt(let digits): append(digits)
-        case .double(let d): append(PythonFloat.repr(d))
+        case .double(let d): append(PythonFloat.json(d))
         case .string(let s): writeString(s)
         case .array(let items):
             if items.isEmpty { append("[]"); return }

@@ -1,11 +1,12 @@
-/// Formats a Double exactly as Python's `repr(float)` (and so `json.dumps`) does.
+/// Formats a Double exactly as Python's `repr(float)` / `str(float)` does (`nan`, `inf` included);
+/// `json.dumps` uses the same digits, spelling the non-finite values `NaN` and `Infinity`.
 ///
 /// Both languages print the shortest digit string that round-trips; they differ only in layout.
 /// Python switches to exponent notation when the decimal exponent is below -4 or above 16.
-enum PythonFloat {
-    static func repr(_ d: Double) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+public enum PythonFloat {
+    public static func repr(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
         let (digits, point) = shortestDigits(abs(d))
         let sign = d < 0 ? "-" : ""
@@ -25,6 +26,13 @@ enum PythonFloat {
         }
         let i = digits.index(digits.startIndex, offsetBy: point)
         return sign + digits[..<i] + "." + digits[i...]
+    }
+
+    /// `json.dumps` of a float.
+    static func json(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+        return repr(d)
     }
 
     /// Shortest round-trip digits of a positive finite value, without leading or trailing zeros.

@@ -1,0 +1,53 @@
+// Timing driver for bench/kernel/run.sh. Prints one JSON array of milliseconds per mode, so the
+// script can compare it with bench/kernel/peer.py (jupyter_client) measured the same way.
+//   quire-kernel-bench startup <n> [--tcp]    launch -> first kernel_info_reply with live iopub, then shutdown
+//   quire-kernel-bench roundtrip <n> [--tcp]  n execute_request("pass") round trips (reply AND idle)
+//   quire-kernel-bench hold                   start a kernel, print its pid, wait to be signalled
+import Foundation
+import JupyterKernel
+
+let args = CommandLine.arguments.dropFirst()
+let mode = args.first ?? "startup"
+let count = args.dropFirst().first.flatMap(Int.init) ?? 10
+var options = LaunchOptions()
+if args.contains("--tcp") { options.transport = .tcp }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+var env = ProcessInfo.processInfo.environment
+env["VIRTUAL_ENV"] = env["VIRTUAL_ENV"] ?? root + "/.venv"
+let spec = try KernelSpecFinder(environment: env, workingDirectory: root).find("python3")
+
+func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+}
+
+switch mode {
+case "startup":
+    var times: [Double] = []
+    for _ in 0..<count {
+        let t0 = ContinuousClock.now
+        let k = try await KernelClient.start(spec, options: options)
+        times.append(milliseconds(.now - t0))
+        await k.shutdown()
+    }
+    print(times)
+case "roundtrip":
+    let k = try await KernelClient.start(spec, options: options)
+    for _ in 0..<20 { _ = try await k.run("pass") }
+    var times: [Double] = []
+    times.reserveCapacity(count)
+    for _ in 0..<count {
+        let t0 = ContinuousClock.now
+        _ = try await k.run("pass")
+        times.append(milliseconds(.now - t0))
+    }
+    await k.shutdown()
+    print(times)
+case "hold":
+    let k = try await KernelClient.start(spec, options: options)
+    FileHandle.standardOutput.write(Data("\(await k.pid)\n".utf8))
+    try await Task.sleep(for: .seconds(3600))
+default:
+    FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
+    exit(2)
+}
