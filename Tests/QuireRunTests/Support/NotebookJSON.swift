@@ -7,10 +7,33 @@ typealias JSONObject = [String: Any]
 enum NotebookJSON {
     static func read(_ path: String) throws -> JSONObject {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard let obj = try JSONSerialization.jsonObject(with: data) as? JSONObject else {
+        guard let obj = try JSONSerialization.jsonObject(with: quotingNonFinite(data)) as? JSONObject else {
             throw TestFailure("\(path): not a JSON object")
         }
         return obj
+    }
+
+    /// Python's json (papermill) and Quire both write bare `NaN`, `Infinity`, `-Infinity` for such
+    /// parameters; JSONSerialization rejects them, so they become the strings "NaN"… before parsing.
+    static func quotingNonFinite(_ data: Data) -> Data {
+        var out = [UInt8](), inString = false, escaped = false
+        let bytes = [UInt8](data)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                out.append(b); i += 1; continue
+            }
+            if b == UInt8(ascii: "\"") { inString = true; out.append(b); i += 1; continue }
+            var matched = false
+            for token in ["-Infinity", "Infinity", "NaN"] where bytes[i...].starts(with: Array(token.utf8)) {
+                out += Array("\"\(token)\"".utf8); i += token.utf8.count; matched = true; break
+            }
+            if !matched { out.append(b); i += 1 }
+        }
+        return Data(out)
     }
 
     static func write(_ nb: JSONObject, to path: String) throws {
