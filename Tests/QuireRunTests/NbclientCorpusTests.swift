@@ -36,19 +36,23 @@ struct NbclientCorpusTests {
         try await CorpusRunner.check(c)
     }
 
-    /// Needs `ipywidgets` in `.venv`, which `scripts/bootstrap` does not install yet; the test is
-    /// reported as skipped with this reason (never silently) until it does.
-    @Test("JupyterWidgets: widget view output and widget state",
-          .enabled(if: CorpusRunner.pythonCanImport("ipywidgets"), "ipywidgets is not installed in .venv (add it to scripts/bootstrap)"))
+    /// Needs `ipywidgets` in `.venv` (scripts/bootstrap installs it); fails, never skips, without it.
+    @Test("JupyterWidgets: widget view output and widget state in metadata")
     func widgets() async throws {
-        try await CorpusRunner.check(CorpusCase(file: "JupyterWidgets.ipynb"))
-        // nbclient also stores the widget state in the notebook metadata.
+        try #require(CorpusRunner.pythonCanImport("ipywidgets"), "ipywidgets missing from .venv: run scripts/bootstrap")
+        let nb = try await CorpusRunner.check(CorpusCase(file: "JupyterWidgets.ipynb"))
+        // nbclient also stores the widget state (§6.7); the stored file has the Label's models.
+        let widgets = (nb["metadata"] as? JSONObject)?["widgets"] as? JSONObject
+        let state = (widgets?["application/vnd.jupyter.widget-state+json"] as? JSONObject)?["state"] as? JSONObject ?? [:]
+        let models = state.values.compactMap { ($0 as? JSONObject)?["model_name"] as? String }
+        #expect(models.contains("LabelModel"), "widget models: \(models)")
     }
 }
 
 enum CorpusRunner {
     /// Strips a copy, runs `quire run` on it with nbclient's environment, compares with the stored file.
-    static func check(_ c: CorpusCase) async throws {
+    @discardableResult
+    static func check(_ c: CorpusCase) async throws -> JSONObject {
         let dir = TempDir()
         let stored = try NotebookJSON.read(Paths.nbclientCorpus + "/" + c.file)
         let input = dir.path + "/" + c.file, output = dir.path + "/out.ipynb"
@@ -74,6 +78,7 @@ enum CorpusRunner {
             let exp = NotebookJSON.canonical(OutputNormalisation.normalise(NotebookJSON.outputs(e)))
             #expect(got == exp, "cell \(i) outputs differ\n--- quire\n\(got)\n--- stored\n\(exp)")
         }
+        return actual
     }
 
     static func pythonCanImport(_ module: String) -> Bool {
