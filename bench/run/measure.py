@@ -16,9 +16,6 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import kernel_shutdown  # noqa: E402
-
 quire, nb_dir, out_dir, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 venv_bin = os.path.dirname(sys.executable)
 notebooks = {"1 cell": "bench_1cell.ipynb", "200 trivial cells": "bench_200cells.ipynb",
@@ -37,6 +34,7 @@ def run(cmd, sample=False):
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     hwm = 0
+    seen = {}  # child pid -> last epoch time it was seen (the kernel is the driver's child)
     if sample:
         path = f"/proc/{proc.pid}/status"
         while proc.poll() is None:
@@ -45,18 +43,27 @@ def run(cmd, sample=False):
                     for line in f:
                         if line.startswith("VmHWM:"):
                             hwm = max(hwm, int(line.split()[1]))
+                now = time.time()
+                for tid in os.listdir(f"/proc/{proc.pid}/task"):
+                    try:
+                        with open(f"/proc/{proc.pid}/task/{tid}/children") as f:
+                            for child in f.read().split():
+                                seen[int(child)] = now
+                    except (FileNotFoundError, ProcessLookupError):
+                        pass  # that thread just ended
             except (FileNotFoundError, ProcessLookupError):
-                break
+                pass  # the process is exiting; poll() decides
             time.sleep(0.002)
         # proc.poll() already reaped it; no rusage then — fine for sampled runs.
-        status, usage = proc.returncode, None
+        status, usage = proc.wait(), None
     else:
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
         sys.exit(f"failed ({status}): {cmd}")
     return {"wall": wall, "t0": t0_epoch, "t_exit": t0_epoch + wall,
-            "hwm": hwm / 1024, "ru_maxrss": usage.ru_maxrss / 1024 if usage else None}
+            "hwm": hwm / 1024, "ru_maxrss": usage.ru_maxrss / 1024 if usage else None,
+            "kernel_gone": max(seen.values()) if seen else None}
 
 
 def iso(s):
@@ -74,9 +81,15 @@ def breakdown(out, r):
     t_start, c_start, c_end = iso(pm["start_time"]), iso(cp["start_time"]), iso(cp["end_time"])
     kernel_cell = iso(ex["iopub.status.idle"]) - iso(ex["iopub.status.busy"])
     startup = c_start - t_start
-    return {"launch": t_start - r["t0"], "startup": startup, "cell": kernel_cell,
-            "in_cell": (c_end - c_start) - kernel_cell, "finish": r["t_exit"] - c_end,
-            "overhead": r["wall"] - startup - kernel_cell}
+    parts = {"launch": t_start - r["t0"], "startup": startup, "cell": kernel_cell,
+             "in_cell": (c_end - c_start) - kernel_cell, "finish": r["t_exit"] - c_end,
+             "overhead": r["wall"] - startup - kernel_cell}
+    if r.get("kernel_gone"):
+        # Last moment a child (the kernel, or its launcher) was seen: the kernel's own exit time after
+        # the cell ended, versus what the driver does after the kernel is gone.
+        parts["kernel_exit"] = r["kernel_gone"] - c_end
+        parts["after_kernel"] = r["t_exit"] - r["kernel_gone"]
+    return parts
 
 
 tools = ["papermill", "quire"]
@@ -96,9 +109,14 @@ for label, name in notebooks.items():
             if label == "1 cell":
                 parts[t].append(breakdown(out, r))
     hwm = {t: [] for t in tools}
+    sampled = {t: [] for t in tools}
     for _ in range(max(2, runs // 2)):
         for t in tools:
-            hwm[t].append(run(command(t, nb, os.path.join(out_dir, f"{t}-rss.ipynb")), sample=True)["hwm"])
+            out = os.path.join(out_dir, f"{t}-rss.ipynb")
+            r = run(command(t, nb, out), sample=True)
+            hwm[t].append(r["hwm"])
+            if label == "1 cell":
+                sampled[t].append(breakdown(out, r))
     print(f"\n{label} ({name})")
     for t in tools:
         print(f"  {t:9s} wall median {statistics.median(walls[t]):7.3f} s  (min {min(walls[t]):.3f}, max {max(walls[t]):.3f})"
@@ -107,11 +125,15 @@ for label, name in notebooks.items():
     m = max(hwm["quire"]) / max(hwm["papermill"])
     print(f"  ratio quire/papermill: wall {w:.3f}x (target <= {targets[label]}x), peak RSS {m:.3f}x (target <= 0.2x)")
     if label == "1 cell":
-        exit_ms = kernel_shutdown.median_ms(runs)
-        print(f"  ipykernel alone: {exit_ms:.0f} ms from shutdown_request to process exit (jupyter_client, median)")
         for t in tools:
             med = {k: statistics.median(p[k] for p in parts[t]) * 1000 for k in parts[t][0]}
-            print(f"  {t:9s} ms (medians): launch {med['launch']:.0f} + kernel start-up {med['startup']:.0f}"
+            print(f"  {t:9s} ms (medians of the timed runs): launch {med['launch']:.0f} + kernel start-up {med['startup']:.0f}"
                   f" + kernel cell {med['cell']:.1f} + in-cell {med['in_cell']:.1f} + finish {med['finish']:.0f}"
-                  f"  → own overhead (wall − start-up − cell) {med['overhead']:.0f} ms,"
-                  f" of which the kernel's exit ~{exit_ms:.0f} ms → {med['overhead'] - exit_ms:.0f} ms without it")
+                  f"  → own overhead (wall − start-up − cell) {med['overhead']:.0f} ms")
+            k = [p for p in sampled[t] if "kernel_exit" in p]
+            if k:
+                ke = statistics.median(p["kernel_exit"] for p in k) * 1000
+                ak = statistics.median(p["after_kernel"] for p in k) * 1000
+                ov = statistics.median(p["overhead"] for p in k) * 1000
+                print(f"  {t:9s} finish split (sampled runs): kernel still alive {ke:.0f} ms after the cell ended,"
+                      f" driver exits {ak:.0f} ms after the kernel → overhead without the kernel's exit {ov - ke:.0f} ms")
