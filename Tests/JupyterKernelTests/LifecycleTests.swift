@@ -21,10 +21,10 @@ struct LifecycleTests {
         for i in 0..<50 {
             let k = try await KernelClient.start(spec, options: options)
             pids.append(await k.pid)
-            if i % 10 == 0 {
-                let r = try await k.run("\(i) * 2")
-                #expect(r.outputs.last?.content["data"]?["text/plain"] == .string(String(i * 2)))
-            }
+            // The first request right after start must lose none of its output (iopub join race).
+            let r = try await k.run("print(\(i)); \(i) * 2")
+            #expect(TestSupport.streamText(r) == "\(i)\n")
+            #expect(r.outputs.last?.content["data"]?["text/plain"] == .string(String(i * 2)))
             await k.shutdown()
         }
         #expect(openDescriptors() <= fdsBefore, "no descriptor leaked")
