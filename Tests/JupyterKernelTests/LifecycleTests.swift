@@ -67,6 +67,39 @@ extension KernelTests {
             #expect(processState(pid) == nil)
         }
 
+        /// Processes the kernel started die with it (the whole process group is killed).
+        @Test func kernelChildrenDoNotSurvive() async throws {
+            let k = try await KernelClient.start(try TestSupport.spec("python3"))
+            let r = try await k.run("import subprocess; p = subprocess.Popen(['sleep', '60']); print(p.pid)")
+            let child = try #require(Int32(TestSupport.streamText(r).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(processState(child) == "S")
+            await k.shutdown()
+            try await Self.waitGone(child, zombieIsGone: true)
+            // Orphans end as zombies of whatever reaps for pid 1 here; only "still running" is a leak.
+            #expect(processState(child) == nil || processState(child) == "Z")
+        }
+
+        /// A client released without `shutdown()` still takes its kernel down.
+        @Test func droppedClientTakesItsKernelDown() async throws {
+            var pid: Int32 = 0
+            var dir = ""
+            do {
+                let k = try await KernelClient.start(try TestSupport.spec("python3"))
+                pid = await k.pid
+                dir = await k.runtimeDirectory
+            }
+            try await Self.waitGone(pid)
+            #expect(processState(pid) == nil)
+            #expect(!FileManager.default.fileExists(atPath: dir))
+        }
+
+        static func waitGone(_ pid: Int32, zombieIsGone: Bool = false) async throws {
+            let deadline = ContinuousClock.now + .seconds(1)
+            while ContinuousClock.now < deadline, let s = processState(pid), !(zombieIsGone && s == "Z") {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+
         func openDescriptors() -> Int {
             (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
         }

@@ -11,6 +11,8 @@ public actor KernelClient {
     var connection: KernelConnection
     /// The `kernel_info_reply` of the startup handshake (protocol version, `language_info`).
     public private(set) var info: JupyterMessage
+    /// The one shutdown; concurrent or repeated `shutdown()` calls await the same one.
+    private var shutdownTask: Task<Void, Never>?
 
     init(spec: KernelSpec, options: LaunchOptions, kernel: LaunchedKernel, connection: KernelConnection, info: JupyterMessage) {
         self.spec = spec
@@ -83,12 +85,26 @@ public actor KernelClient {
         kernel = k
         connection = c
         info = i
+        shutdownTask = nil
     }
 
     /// Graceful `shutdown_request`, then SIGTERM, then SIGKILL to the process group; reaps the
     /// process and removes the connection file and sockets. Safe to call twice.
     public func shutdown() async {
-        await stop(kernel, connection)
+        if shutdownTask == nil {
+            let (kernel, connection) = (kernel, connection)
+            shutdownTask = Task { await self.stop(kernel, connection) }
+        }
+        await shutdownTask?.value
+    }
+
+    /// A client dropped without `shutdown()` still takes its kernel down; the I/O thread reaps it
+    /// within 50 ms and then ends.
+    deinit {
+        if shutdownTask == nil {
+            kernel.process.signalGroup(SIGKILL)
+            kernel.removeFiles()
+        }
     }
 
     func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection) async {
@@ -106,8 +122,6 @@ public actor KernelClient {
                 }
             }
         }
-        // Anything the kernel started in its group must not outlive it either.
-        killpg(process.pid, SIGKILL)
         await connection.close()
         kernel.removeFiles()
     }

@@ -64,9 +64,18 @@ final class KernelProcess: Sendable {
     }
 
     /// Non-blocking: the exit status once the process has ended (reaping it), else nil.
+    ///
+    /// Anything left in the kernel's process group is killed while the exited leader is still an
+    /// unreaped zombie: until it is reaped its pid cannot be reused, so the group signal cannot
+    /// reach an unrelated process. That is how no child of a kernel outlives it.
     func pollExit() -> KernelExitStatus? {
         status.withLock { st in
             if let st { return st }
+            var info = siginfo_t()
+            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+                info._sifields._kill.si_pid == pid
+            else { return nil }
+            killpg(pid, SIGKILL)
             var raw: Int32 = 0
             let r = waitpid(pid, &raw, WNOHANG)
             guard r == pid else { return nil }
