@@ -3,7 +3,8 @@ import Glibc
 import Testing
 
 extension KernelTests {
-    /// When Quire itself gets SIGTERM or SIGINT, its kernels die with it (no orphan keeps running).
+    /// When Quire itself gets SIGTERM or SIGINT, its kernels die with it (no orphan keeps running)
+    /// and their connection files and sockets are removed.
     /// Uses the `quire-kernel-bench hold` driver as "a Quire process holding a kernel".
     @Suite("kernels do not outlive Quire", .timeLimit(.minutes(2)))
     struct SignalCleanupTests {
@@ -30,7 +31,10 @@ extension KernelTests {
                 if chunk.isEmpty { break }
                 line.append(chunk)
             }
-            let kernelPID = try #require(Int32(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+            let fields = String(decoding: line, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+            let kernelPID = try #require(fields.first.flatMap { Int32($0) })
+            let runtimeDir = try #require(fields.last)
+            #expect(FileManager.default.fileExists(atPath: runtimeDir))
             #expect(processState(kernelPID) != nil, "kernel running while Quire holds it")
             kill(p.processIdentifier, signal)
             p.waitUntilExit()
@@ -42,6 +46,7 @@ extension KernelTests {
             }
             let state = processState(kernelPID)
             #expect(state == nil || state == "Z", "kernel \(kernelPID) still running (state \(state ?? "-"))")
+            #expect(!FileManager.default.fileExists(atPath: runtimeDir), "connection file, sockets and log removed")
         }
     }
 }

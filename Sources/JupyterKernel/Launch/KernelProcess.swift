@@ -13,9 +13,11 @@ final class KernelProcess: Sendable {
         self.logPath = logPath
     }
 
-    /// Starts `argv` directly (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
+    /// Starts `argv` directly and registers it for cleanup if Quire is killed; `runtimeFiles` are
+    /// removed then too (files first, directories last). (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
     static func spawn(
-        argv: [String], environment: [String: String], workingDirectory: String?, logPath: String
+        argv: [String], environment: [String: String], workingDirectory: String?, logPath: String,
+        runtimeFiles: [String]
     ) throws(KernelError) -> KernelProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -59,7 +61,7 @@ final class KernelProcess: Sendable {
         guard rc == 0 else {
             throw .launchFailed(argv: argv, reason: String(cString: strerror(rc)))
         }
-        KernelRegistry.shared.register(pid)
+        KernelRegistry.shared.register(pid, paths: runtimeFiles)
         return KernelProcess(pid: pid, logPath: logPath)
     }
 
