@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
-import JupyterKernel
 import NotebookFormat
 import Testing
+
+@testable import JupyterKernel
 
 extension KernelTests {
     /// Interrupts, kernel death, heartbeat loss, stdin: every one ends promptly with a typed outcome.
@@ -101,6 +102,23 @@ extension KernelTests {
                 #expect(ContinuousClock.now - start < .seconds(5))
                 let after = try await k.run("1+1")
                 #expect(after.status == "ok")
+            }
+        }
+
+        /// A kernel that does send `input_request` (here: told stdin exists) gets an answer at once,
+        /// so it never blocks, and the cell still ends with the refusal, naming the prompt.
+        @Test func inputRequestOnStdinIsAnsweredAndRefused() async throws {
+            try await TestSupport.withKernel { k in
+                var options = ExecuteOptions(timeout: .seconds(10))
+                options.offerStdin = true
+                await #expect {
+                    _ = try await k.run("name = input('name? ')\nprint(repr(name))", options: options)
+                } throws: { error in
+                    guard case KernelError.inputNotSupported(let prompt) = error else { return false }
+                    return prompt == "name? " && "\(error)".contains("not supported in batch runs")
+                }
+                let after = try await k.run("1+1")
+                #expect(after.outputs.last?.content["data"]?["text/plain"] == "2")
             }
         }
 
