@@ -31,7 +31,8 @@ public actor KernelClient {
 
     /// Process id of the kernel (also its process-group id).
     public var pid: Int32 { kernel.process.pid }
-    /// Path of the connection file while the kernel runs.
+    /// The kernel's private directory (connection file, IPC sockets, its stdout/stderr log);
+    /// removed by `shutdown()`.
     public var runtimeDirectory: String { kernel.runtimeDirectory }
     /// Comms the kernel opened so far (widget state), by comm id.
     public var comms: [String: CommRecord] { connection.comms }
@@ -42,7 +43,10 @@ public actor KernelClient {
     }
 
     /// Runs `code`; the stream yields the request's iopub events and its reply in arrival order and
-    /// finishes when both the reply and `status: idle` have arrived.
+    /// finishes when both the reply and `status: idle` have arrived (or `idleGrace` after the reply).
+    /// Output a kernel publishes after that (background threads) belongs to no request and is dropped.
+    /// The stream throws `KernelError` if the kernel dies, its heartbeat stops, the timeout passes,
+    /// or the cell asked for input (`inputNotSupported`, after the kernel's own error output).
     public func execute(_ code: String, options: ExecuteOptions = ExecuteOptions()) -> KernelEventStream {
         let expressions = JSONObject(options.userExpressions.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
         let message = connection.makeMessage("execute_request", content: .object(JSONObject([
