@@ -82,9 +82,10 @@ public actor KernelClient {
         }
     }
 
-    /// Stops the kernel and starts a fresh one from the same spec and options.
+    /// Stops the kernel (`shutdown_request` with `restart: true`) and starts a fresh process from the
+    /// same spec and options, with a new connection file and key.
     public func restart() async throws {
-        await stop(kernel, connection)
+        await stop(kernel, connection, restarting: true)
         let (k, c, i) = try await Startup.run(spec, options: options)
         kernel = k
         connection = c
@@ -111,12 +112,12 @@ public actor KernelClient {
         }
     }
 
-    func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection) async {
+    func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection, restarting: Bool = false) async {
         let process = kernel.process
         let grace = options.shutdownGrace
         connection.expectExit()
         if !process.hasExited {
-            let request = connection.makeMessage("shutdown_request", content: ["restart": false])
+            let request = connection.makeMessage("shutdown_request", content: ["restart": .bool(restarting)])
             _ = try? await connection.reply(to: request, on: .control, timeout: grace)
             if !(await process.waitForExit(timeout: grace)) {
                 process.signalGroup(SIGTERM)
