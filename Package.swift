@@ -9,11 +9,14 @@ let package = Package(
         .executable(name: "quire", targets: ["quire"]),
         .library(name: "NotebookFormat", targets: ["NotebookFormat"]),
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
+        .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -31,10 +34,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "NotebookStorage",
+            dependencies: [
+                "NotebookFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
                 "NotebookFormat",
+                "NotebookStorage",
                 "JupyterKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -42,6 +56,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
+        .testTarget(name: "NotebookStorageTests", dependencies: ["NotebookStorage", "NotebookFormat"]),
     ],
     swiftLanguageModes: [.v6]
 )
