@@ -56,7 +56,10 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
-        .testTarget(name: "NotebookStorageTests", dependencies: ["NotebookStorage", "NotebookFormat"]),
+        .testTarget(
+            name: "NotebookStorageTests",
+            dependencies: ["NotebookStorage", "NotebookFormat", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

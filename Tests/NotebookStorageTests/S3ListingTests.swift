@@ -7,7 +7,7 @@ import Testing
     @Test func tenThousandKeysAcrossPages() async throws {
         try await withBucket { store in
             let keys = (0..<10_000).map { String(format: "many/k-%05d.ipynb", $0) }
-            try await putConcurrently(store, keys: keys, body: [UInt8]("{}".utf8))
+            try await Moto.seed(store, count: keys.count, format: "many/k-{:05d}.ipynb") { keys[$0] }
             try await store.write([UInt8]("{}".utf8), to: "other/outside.ipynb")
 
             var pages = 0

@@ -101,12 +101,14 @@ import Testing
         var config = Moto.config("http://127.0.0.1:9")
         config.maxAttempts = 3
         config.retryBaseDelay = .milliseconds(5)
-        let store = S3Store(bucket: "b", configuration: config)
-        await #expect {
-            try await store.read("x.ipynb")
-        } throws: { error in
-            guard case StorageError.unreachable(_, _, let attempts) = error else { return false }
-            return attempts == 3 && (error as! StorageError).isInfrastructure
+        try await withQuickFailingClient { client in
+            let store = S3Store(bucket: "b", configuration: config, httpClient: client)
+            await #expect {
+                try await store.read("x.ipynb")
+            } throws: { error in
+                guard case StorageError.unreachable(_, _, let attempts) = error else { return false }
+                return attempts == 3 && (error as! StorageError).isInfrastructure
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public struct HTTPStore: NotebookStore {
     let http: HTTPClient
     let timeout: TimeAmount
 
-    public init(origin: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(120)) {
+    public init(origin: String, httpClient: HTTPClient = StorageHTTPClients.web, timeout: Duration = .seconds(120)) {
         self.origin = origin.hasSuffix("/") ? String(origin.dropLast()) : origin
         self.http = httpClient
         self.timeout = .seconds(timeout.components.seconds)

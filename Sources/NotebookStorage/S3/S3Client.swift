@@ -10,7 +10,7 @@ struct S3Client: Sendable {
     let config: S3Configuration
     let http: HTTPClient
 
-    init(config: S3Configuration, http: HTTPClient = .shared) {
+    init(config: S3Configuration, http: HTTPClient = StorageHTTPClients.s3) {
         self.config = config
         self.http = http
     }

@@ -10,8 +10,8 @@ public struct S3Store: NotebookStore {
     public let bucket: String
     let client: S3Client
 
-    /// A store for `bucket`; the HTTP client defaults to async-http-client's shared one.
-    public init(bucket: String, configuration: S3Configuration, httpClient: HTTPClient = .shared) {
+    /// A store for `bucket`; the HTTP client defaults to `StorageHTTPClients.s3`.
+    public init(bucket: String, configuration: S3Configuration, httpClient: HTTPClient = StorageHTTPClients.s3) {
         self.bucket = bucket
         self.client = S3Client(config: configuration, http: httpClient)
     }

@@ -7,14 +7,15 @@ import Foundation
 /// - `http://…` and `https://…`: `HTTPStore`, read only.
 public struct StoreResolver: Sendable {
     public var s3: S3Configuration
-    public var httpClient: HTTPClient
+    /// The client for every store; `nil` uses `StorageHTTPClients` (one for S3, one for the web).
+    public var httpClient: HTTPClient?
 
     /// S3 settings from `environment` (see `S3Configuration.fromEnvironment`).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, httpClient: HTTPClient = .shared) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, httpClient: HTTPClient? = nil) {
         self.init(s3: .fromEnvironment(environment), httpClient: httpClient)
     }
 
-    public init(s3: S3Configuration, httpClient: HTTPClient = .shared) {
+    public init(s3: S3Configuration, httpClient: HTTPClient? = nil) {
         self.s3 = s3
         self.httpClient = httpClient
     }
@@ -32,7 +33,7 @@ public struct StoreResolver: Sendable {
             let bucket = String(rest.prefix { $0 != "/" })
             guard !bucket.isEmpty else { throw .invalidLocation(string, reason: "no bucket after s3://") }
             let key = String(rest.dropFirst(bucket.count + 1))
-            return StoreLocation(store: S3Store(bucket: bucket, configuration: s3, httpClient: httpClient), key: key)
+            return StoreLocation(store: S3Store(bucket: bucket, configuration: s3, httpClient: httpClient ?? StorageHTTPClients.s3), key: key)
         }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             let schemeEnd = string.range(of: "://")!.upperBound
@@ -41,7 +42,7 @@ public struct StoreResolver: Sendable {
             var key = String(string[authorityEnd...])
             if let hash = key.firstIndex(of: "#") { key = String(key[..<hash]) }
             if key.isEmpty || key.hasPrefix("?") { key = "/" + key }
-            return StoreLocation(store: HTTPStore(origin: String(string[..<authorityEnd]), httpClient: httpClient), key: key)
+            return StoreLocation(store: HTTPStore(origin: String(string[..<authorityEnd]), httpClient: httpClient ?? StorageHTTPClients.web), key: key)
         }
         if lower.hasPrefix("file://") {
             let rest = string.dropFirst(7)

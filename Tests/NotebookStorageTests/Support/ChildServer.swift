@@ -6,6 +6,8 @@ final class ChildServer: @unchecked Sendable {
     let url: String
     private let process: Process
     private let stdin: Pipe
+    private let stdout: Pipe
+    private let lock = NSLock()
 
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -44,6 +46,21 @@ final class ChildServer: @unchecked Sendable {
         url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         process = p
         stdin = inp
+        stdout = out
+    }
+
+    /// Sends one command line to the helper and returns its one-line answer.
+    func command(_ line: String) throws -> String {
+        try lock.withLock {
+            try stdin.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+            var answer = Data()
+            while !answer.contains(UInt8(ascii: "\n")) {
+                let chunk = stdout.fileHandleForReading.availableData
+                if chunk.isEmpty { throw TestServerError(message: "the helper closed its output") }
+                answer.append(chunk)
+            }
+            return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     func stop() {
@@ -55,4 +72,18 @@ final class ChildServer: @unchecked Sendable {
 struct TestServerError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+import AsyncHTTPClient
+
+/// An HTTP client that gives up connecting after 300 ms (async-http-client retries a refused
+/// connection until its connect timeout), shut down after `body`.
+func withQuickFailingClient(_ body: (HTTPClient) async throws -> Void) async throws {
+    let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                            configuration: .init(timeout: .init(connect: .milliseconds(300), read: .seconds(5))))
+    do { try await body(client) } catch {
+        try? await client.shutdown()
+        throw error
+    }
+    try await client.shutdown()
 }

@@ -14,6 +14,17 @@ enum Moto {
 
     static let credentials = AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")
 
+    /// Puts `count` objects "{}" named `format` (with `{:05d}` for the index) into `store`: through
+    /// the moto helper's backend when the tests started moto, else through concurrent PUTs.
+    static func seed(_ store: S3Store, count: Int, format: String, index: (Int) -> String) async throws {
+        if ProcessInfo.processInfo.environment["QUIRE_TEST_S3_ENDPOINT"].map({ !$0.isEmpty }) != true {
+            let answer = try shared.get().command("seed \(store.bucket) \(count) \(format)")
+            guard answer == "ok" else { throw TestServerError(message: "seeding failed: \(answer)") }
+            return
+        }
+        try await putConcurrently(store, keys: (0..<count).map(index), body: [UInt8]("{}".utf8))
+    }
+
     static func config(_ endpoint: String = endpoint, credentials: AWSCredentials? = credentials) -> S3Configuration {
         var c = S3Configuration(credentials: credentials, region: "us-east-1", endpoint: endpoint)
         c.retryBaseDelay = .milliseconds(20)
