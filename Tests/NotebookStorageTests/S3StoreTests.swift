@@ -96,6 +96,24 @@ import Testing
         }
     }
 
+    @Test func conditionalCreateOfAMultipartUpload() async throws {
+        var config = Moto.config()
+        config.multipartThreshold = 5 << 20
+        config.partSize = 5 << 20
+        try await withBucket(config) { store in
+            let big = SampleNotebooks.large(megabytes: 6)
+            try await store.write(WriteBody(big), to: "big.ipynb", ifAbsent: true)
+            await #expect {
+                try await store.write(WriteBody(SampleNotebooks.large(megabytes: 7)), to: "big.ipynb", ifAbsent: true)
+            } throws: { error in
+                if case StorageError.alreadyExists = error { return true }
+                return false
+            }
+            #expect(try await store.read("big.ipynb") == big)
+            #expect(try await Moto.openUploads(store) == 0)
+        }
+    }
+
     @Test func unreachableEndpointRetriesThenFails() async throws {
         // A port nobody listens on: connection refused on every attempt.
         var config = Moto.config("http://127.0.0.1:9")

@@ -32,6 +32,8 @@ import Testing
         #expect(throws: XMLSyntaxError.self) { try XMLReader.parse(Array("<a><b></a>".utf8)) }
         #expect(throws: XMLSyntaxError.self) { try XMLReader.parse(Array("<a>&bogus;</a>".utf8)) }
         #expect(throws: XMLSyntaxError.self) { try XMLReader.parse(Array("".utf8)) }
+        #expect(throws: XMLSyntaxError.self) { try XMLReader.parse(Array("<a x=\"unterminated>".utf8)) }
+        #expect(throws: XMLSyntaxError.self) { try XMLReader.parse(Array("<a><b>".utf8)) }
         #expect(throws: XMLSyntaxError.self) {
             try S3ListResult.parse(Array("<ListBucketResult><IsTruncated>true</IsTruncated></ListBucketResult>".utf8))
         }

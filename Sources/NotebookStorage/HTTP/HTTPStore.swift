@@ -24,7 +24,7 @@ public struct HTTPStore: NotebookStore {
         return try await send(.GET, url) { response in
             var bytes: [UInt8] = []
             if let length = response.headers.first(name: "content-length").flatMap(Int.init) { bytes.reserveCapacity(length) }
-            for try await var chunk in response.body { bytes += chunk.readBytes(length: chunk.readableBytes) ?? [] }
+            for try await chunk in response.body { chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0) } }
             return bytes
         }
     }

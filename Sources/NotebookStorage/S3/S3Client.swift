@@ -79,8 +79,8 @@ struct S3Client: Sendable {
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), request.method != .HEAD {
             bytes.reserveCapacity(length)
         }
-        for try await var chunk in response.body {
-            bytes += chunk.readBytes(length: chunk.readableBytes) ?? []
+        for try await chunk in response.body {
+            chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0) }
         }
         return S3Response(status: Int(response.status.code), headers: response.headers, body: bytes)
     }

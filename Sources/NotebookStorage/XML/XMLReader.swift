@@ -54,6 +54,7 @@ struct XMLReader {
                     let q = bytes[i]
                     i += 1
                     while i < bytes.count && bytes[i] != q { i += 1 }
+                    if i == bytes.count { break }
                 }
                 selfClosing = bytes[i] == UInt8(ascii: "/")
                 i += 1
