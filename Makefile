@@ -15,9 +15,13 @@ run: build-release
 	.build/release/quire run examples/hello.ipynb quire-data/runs/hello.ipynb
 	@echo "output notebook: quire-data/runs/hello.ipynb"
 
+# Suites that start kernels run in separate processes, one module at a time: on 2 cores, many
+# kernels streaming at once starve their readers and ipykernel then drops iopub messages.
 test: bootstrap
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests'
+	$(SWIFT) test --skip-build --filter JupyterKernelTests
+	$(SWIFT) test --skip-build --filter QuireCLITests
 
 bench-format: build-release
 	./bench/format/run.sh

@@ -10,12 +10,15 @@ let package = Package(
         .library(name: "NotebookFormat", targets: ["NotebookFormat"]),
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
+        .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -41,10 +44,21 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "NotebookStorage",
+            dependencies: [
+                "NotebookFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
                 "NotebookFormat",
+                "NotebookStorage",
                 "JupyterKernel",
                 "NotebookExecution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -59,8 +73,15 @@ let package = Package(
         ),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
+        .testTarget(
+            name: "NotebookExecutionTests",
+            dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "NotebookStorageTests",
+            dependencies: ["NotebookStorage", "NotebookFormat", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
-        .testTarget(name: "NotebookExecutionTests", dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat"], exclude: ["Notebooks"]),
     ],
     swiftLanguageModes: [.v6]

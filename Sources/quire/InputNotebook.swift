@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NotebookFormat
+import NotebookStorage
 
 /// The notebook a run starts from, with what the run records about it.
 struct InputNotebook {
@@ -14,10 +15,14 @@ struct InputNotebook {
 
     /// Schema problems confined to the notebook-level metadata (a kernelspec without `name`, say)
     /// do not affect execution, so they are warnings here; anything else is refused (exit 2).
-    static func read(_ path: String) throws(RunFailure) -> InputNotebook {
+    static func read(_ path: String) async throws(RunFailure) -> InputNotebook {
         let bytes: [UInt8]
         if path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else if StoreResolver.isURL(path) {
+            do { bytes = try await StoreResolver().location(path).read() } catch {
+                throw RunFailure(error.isInfrastructure ? 3 : 2, "\(error)")
+            }
         } else {
             guard let data = FileManager.default.contents(atPath: path) else {
                 let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "No such file or directory"
@@ -37,7 +42,7 @@ struct InputNotebook {
             throw RunFailure(2, "invalid notebook:\n" + errors.map { "\(name): \($0.path): \($0.message)" }.joined(separator: "\n"))
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let folder = path == "-" ? nil : URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = path == "-" || StoreResolver.isURL(path) ? nil : URL(fileURLWithPath: path).deletingLastPathComponent().path
         return InputNotebook(name: name, notebook: loaded.notebook, warnings: loaded.warnings.filter { $0.path.hasPrefix("metadata") },
                              sha256: digest, folder: folder)
     }

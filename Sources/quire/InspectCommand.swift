@@ -3,7 +3,7 @@ import Foundation
 import NotebookExecution
 import NotebookFormat
 
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show the parameters a notebook declares in its cell tagged `parameters`.",
@@ -29,11 +29,11 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Language to select the translator (default: the notebook's language_info).")
     var language: String?
 
-    func run() throws {
+    func run() async throws {
         let nb: Notebook
-        do { nb = try NotebookInput.load(notebook, repairCellIDs: true).notebook } catch {
-            Stderr.print(error.description)
-            throw QuireExit.badInput
+        do { nb = try await NotebookInput.load(notebook, repairCellIDs: true).notebook } catch {
+            Stderr.print("\(error)")
+            throw ExitCode(NotebookInput.exitCode(for: error))
         }
         let inspection: ParameterInspection?
         do { inspection = try ParameterInspector.inspect(nb, kernelName: kernel, language: language) } catch {

@@ -1,15 +1,18 @@
 import Foundation
 import NotebookFormat
+import NotebookStorage
 
-/// Where the output notebook goes: a local file (written atomically, many times) or stdout (once).
+/// Where the output notebook goes: a local file or an object-store URL (written atomically, many
+/// times, overwriting as papermill does), or stdout (once, at the end).
 struct OutputTarget: Sendable {
     let path: String
 
     var isStream: Bool { path == "-" }
 
-    /// Fails before any work when the output cannot possibly be written.
+    /// Fails before any work when a local output cannot possibly be written. URLs are checked by
+    /// their first write, at the start of the run.
     static func check(_ path: String) throws(RunFailure) {
-        guard path != "-" else { return }
+        guard path != "-", !StoreResolver.isURL(path) else { return }
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
@@ -20,16 +23,18 @@ struct OutputTarget: Sendable {
         }
     }
 
-    func writeSnapshot(_ nb: Notebook) throws {
+    func writeSnapshot(_ nb: Notebook) async throws {
         guard !isStream else { return }
-        try nb.write(to: path)
+        try await NotebookInput.write(nb, to: path)
     }
 
-    func writeFinal(_ nb: Notebook) throws(RunFailure) {
+    func writeFinal(_ nb: Notebook) async throws(RunFailure) {
         if isStream {
             FileHandle.standardOutput.write(Data(nb.serialized()))
             return
         }
-        do { try nb.write(to: path) } catch { throw RunFailure(3, error.description) }
+        do { try await NotebookInput.write(nb, to: path) } catch {
+            throw RunFailure(NotebookInput.exitCode(for: error) == 3 ? 3 : 2, "\(path): \(error)")
+        }
     }
 }

@@ -25,12 +25,12 @@ struct RunSession {
     }
 
     private func execute() async throws -> Int32 {
-        if parameters.helpNotebook { return try helpNotebook() }
+        if parameters.helpNotebook { return try await helpNotebook() }
         guard let outputTemplate = output else {
             throw RunFailure(2, "missing OUTPUT: name the output notebook, or `-` for standard output")
         }
         let log = RunLog(level: options.logLevel, quiet: outputTemplate == "-")
-        let source = try InputNotebook.read(input)
+        let source = try await InputNotebook.read(input)
         var nb = source.notebook
         for w in source.warnings { log.warning("\(source.name): \(w)") }
 
@@ -64,7 +64,7 @@ struct RunSession {
 
         let target = OutputTarget(path: output)
         if options.prepareOnly {
-            try target.writeFinal(nb)
+            try await target.writeFinal(nb)
             return 0
         }
         let spec = try KernelResolution.spec(named: kernelName)
@@ -74,11 +74,15 @@ struct RunSession {
             ("run_id", .string(runID)),
         ]))
         let saver = NotebookSaver(interval: target.isStream || !options.requestSaveOnCellExecute ? nil : .seconds(options.saveInterval)) {
-            try target.writeSnapshot($0)
+            try await target.writeSnapshot($0)
         }
         let startedAt = UTCInstant.now()
         NotebookExecutor.begin(&nb, at: startedAt)
         await saver.offer(nb, important: true)
+        // The first write proves the destination before a kernel is started for nothing.
+        if let error = await saver.firstError {
+            throw RunFailure(NotebookInput.exitCode(for: error), "cannot write \(output): \(error)")
+        }
 
         log.info("Executing notebook with kernel: \(spec.name)")
         let launch = try KernelResolution.launchOptions(for: spec, cwd: options.cwd ?? source.folder, env: options.env,
@@ -104,8 +108,8 @@ struct RunSession {
         await client.shutdown()
         signals.cancel()
         await saver.flush()
-        try target.writeFinal(final)
-        if let error = await saver.firstError { throw RunFailure(3, "could not write \(output): \(error)") }
+        try await target.writeFinal(final)
+        if let error = await saver.firstError { Stderr.print("quire run: warning: an intermediate save of \(output) failed: \(error)") }
         log.report(outcome, notebook: final)
         return outcome.exitCode
     }
@@ -113,8 +117,8 @@ struct RunSession {
 
 extension RunSession {
     /// `--help-notebook`: papermill's usage line and the notebook's inferred parameters.
-    func helpNotebook() throws(RunFailure) -> Int32 {
-        let nb = try InputNotebook.read(input).notebook
+    func helpNotebook() async throws(RunFailure) -> Int32 {
+        let nb = try await InputNotebook.read(input).notebook
         let inspection: ParameterInspection?
         do { inspection = try ParameterInspector.inspect(nb, kernelName: options.kernel, language: options.language) } catch {
             throw RunFailure(2, error.description)

@@ -18,6 +18,26 @@ import Testing
         return path
     }
 
+    /// Starts `quire run` in the background, for tests that act on it while it runs.
+    static func startRun(_ input: String, _ out: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: QuireBinary.path)
+        p.arguments = ["run", input, out]
+        p.currentDirectoryURL = URL(fileURLWithPath: QuireBinary.root)
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    /// Processes whose working directory is `dir`: kernels run in the input's folder, so any left
+    /// here after Quire exited are orphans.
+    static func processes(in dir: String) -> [String] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return pids.filter { Int($0) != nil }.filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/cwd")) == dir
+        }
+    }
+
     static func load(_ path: String) throws -> Notebook {
         try Notebook.read(contentsOf: path).notebook
     }
@@ -102,6 +122,7 @@ import Testing
         let out = "\(tmp.path)/out.ipynb"
         let r = try QuireBinary.run(["run", input, out], cwd: QuireBinary.root)
         #expect(r.status == 3)
+        #expect(Self.processes(in: tmp.path).isEmpty)
         let nb = try Self.load(out)
         #expect(nb.cells[0].source.contains("The kernel died while running"))
         #expect(nb.cells[0].source.contains("exit code 7"))
@@ -124,12 +145,7 @@ import Testing
         let tmp = TempDir()
         let input = Self.write(Self.notebook(["print('first')", "import time\ntime.sleep(30)", "print('never')"]), in: tmp)
         let out = "\(tmp.path)/out.ipynb"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: QuireBinary.path)
-        p.arguments = ["run", input, out]
-        p.currentDirectoryURL = URL(fileURLWithPath: QuireBinary.root)
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let p = try Self.startRun(input, out)
         // Wait until the sleeping cell is running (its status is saved within a second).
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -139,6 +155,7 @@ import Testing
         kill(p.processIdentifier, SIGTERM)
         p.waitUntilExit()
         #expect(p.terminationStatus == 143)
+        #expect(Self.processes(in: tmp.path).isEmpty, "the kernel must not outlive quire")
         let nb = try Self.load(out)
         #expect(nb.cells[0].source.contains("Execution was interrupted (SIGTERM)"))
         #expect(nb.cells.last?.metadata["papermill"]?["status"] == "pending")
@@ -148,14 +165,11 @@ import Testing
         let tmp = TempDir()
         let input = Self.write(Self.notebook(["print('early')", "import time\ntime.sleep(3)"]), in: tmp)
         let out = "\(tmp.path)/out.ipynb"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: QuireBinary.path)
-        p.arguments = ["run", input, out]
-        p.currentDirectoryURL = URL(fileURLWithPath: QuireBinary.root)
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let p = try Self.startRun(input, out)
         var sawEarlyOutput = false
+        var sawKernel = false
         while p.isRunning {
+            if !Self.processes(in: tmp.path).isEmpty { sawKernel = true }
             // Every snapshot on disk must be a complete, valid notebook.
             if FileManager.default.fileExists(atPath: out) {
                 let nb = try Self.load(out)
@@ -165,5 +179,7 @@ import Testing
         }
         #expect(p.terminationStatus == 0)
         #expect(sawEarlyOutput, "the first cell's output reached the file before the run ended")
+        #expect(sawKernel, "the orphan check above can see a kernel by its working directory")
+        #expect(Self.processes(in: tmp.path).isEmpty)
     }
 }

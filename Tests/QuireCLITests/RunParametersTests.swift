@@ -3,7 +3,7 @@ import NotebookFormat
 import Testing
 
 /// Parameters through `quire run`: injection, typing, templating, secrets and their error paths.
-@Suite struct RunParametersTests {
+@Suite(.serialized) struct RunParametersTests {
     static let hello = QuireBinary.root + "/examples/hello.ipynb"
 
     static func streams(_ nb: Notebook) -> String {

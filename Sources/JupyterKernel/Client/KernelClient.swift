@@ -11,6 +11,8 @@ public actor KernelClient {
     var connection: KernelConnection
     /// The `kernel_info_reply` of the startup handshake (protocol version, `language_info`).
     public private(set) var info: JupyterMessage
+    /// The one shutdown; concurrent or repeated `shutdown()` calls await the same one.
+    private var shutdownTask: Task<Void, Never>?
 
     init(spec: KernelSpec, options: LaunchOptions, kernel: LaunchedKernel, connection: KernelConnection, info: JupyterMessage) {
         self.spec = spec
@@ -29,7 +31,8 @@ public actor KernelClient {
 
     /// Process id of the kernel (also its process-group id).
     public var pid: Int32 { kernel.process.pid }
-    /// Path of the connection file while the kernel runs.
+    /// The kernel's private directory (connection file, IPC sockets, its stdout/stderr log);
+    /// removed by `shutdown()`.
     public var runtimeDirectory: String { kernel.runtimeDirectory }
     /// Comms the kernel opened so far (widget state), by comm id.
     public var comms: [String: CommRecord] { connection.comms }
@@ -40,13 +43,16 @@ public actor KernelClient {
     }
 
     /// Runs `code`; the stream yields the request's iopub events and its reply in arrival order and
-    /// finishes when both the reply and `status: idle` have arrived.
+    /// finishes when both the reply and `status: idle` have arrived (or `idleGrace` after the reply).
+    /// Output a kernel publishes after that (background threads) belongs to no request and is dropped.
+    /// The stream throws `KernelError` if the kernel dies, its heartbeat stops, the timeout passes,
+    /// or the cell asked for input (`inputNotSupported`, after the kernel's own error output).
     public func execute(_ code: String, options: ExecuteOptions = ExecuteOptions()) -> KernelEventStream {
         let expressions = JSONObject(options.userExpressions.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
         let message = connection.makeMessage("execute_request", content: .object(JSONObject([
             ("code", .string(code)), ("silent", .bool(options.silent)),
             ("store_history", .bool(options.storeHistory)), ("user_expressions", .object(expressions)),
-            ("allow_stdin", false), ("stop_on_error", .bool(options.stopOnError)),
+            ("allow_stdin", .bool(options.offerStdin)), ("stop_on_error", .bool(options.stopOnError)),
         ])))
         return connection.request(message, on: .shell, needsIdle: true, timeout: options.timeout)
     }
@@ -76,27 +82,42 @@ public actor KernelClient {
         }
     }
 
-    /// Stops the kernel and starts a fresh one from the same spec and options.
+    /// Stops the kernel (`shutdown_request` with `restart: true`) and starts a fresh process from the
+    /// same spec and options, with a new connection file and key.
     public func restart() async throws {
-        await stop(kernel, connection)
+        await stop(kernel, connection, restarting: true)
         let (k, c, i) = try await Startup.run(spec, options: options)
         kernel = k
         connection = c
         info = i
+        shutdownTask = nil
     }
 
     /// Graceful `shutdown_request`, then SIGTERM, then SIGKILL to the process group; reaps the
     /// process and removes the connection file and sockets. Safe to call twice.
     public func shutdown() async {
-        await stop(kernel, connection)
+        if shutdownTask == nil {
+            let (kernel, connection) = (kernel, connection)
+            shutdownTask = Task { await self.stop(kernel, connection) }
+        }
+        await shutdownTask?.value
     }
 
-    func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection) async {
+    /// A client dropped without `shutdown()` still takes its kernel down; the I/O thread reaps it
+    /// within 50 ms and then ends.
+    deinit {
+        if shutdownTask == nil {
+            kernel.process.signalGroup(SIGKILL)
+            kernel.removeFiles()
+        }
+    }
+
+    func stop(_ kernel: LaunchedKernel, _ connection: KernelConnection, restarting: Bool = false) async {
         let process = kernel.process
         let grace = options.shutdownGrace
         connection.expectExit()
         if !process.hasExited {
-            let request = connection.makeMessage("shutdown_request", content: ["restart": false])
+            let request = connection.makeMessage("shutdown_request", content: ["restart": .bool(restarting)])
             _ = try? await connection.reply(to: request, on: .control, timeout: grace)
             if !(await process.waitForExit(timeout: grace)) {
                 process.signalGroup(SIGTERM)
@@ -106,8 +127,6 @@ public actor KernelClient {
                 }
             }
         }
-        // Anything the kernel started in its group must not outlive it either.
-        killpg(process.pid, SIGKILL)
         await connection.close()
         kernel.removeFiles()
     }

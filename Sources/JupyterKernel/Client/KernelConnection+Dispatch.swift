@@ -2,13 +2,16 @@ import NotebookFormat
 
 extension KernelConnection {
     /// Routes one received multipart message. Runs on the I/O thread.
-    func handle(frames: [[UInt8]], channel: Channel?) {
+    func handle(frames: [[UInt8]], channel: Channel?, history: inout SignatureHistory) {
         let message: JupyterMessage
         do {
-            switch try codec.decode(frames) {
+            switch try codec.decode(frames, history: &history) {
             case .message(let m): message = m
             case .badSignature(let type):
                 logger.warning("dropped \(type) message with a bad signature", metadata: ["session": "\(session)"])
+                return
+            case .replayed(let type):
+                logger.warning("dropped replayed \(type) message (duplicate signature)", metadata: ["session": "\(session)"])
                 return
             }
         } catch {

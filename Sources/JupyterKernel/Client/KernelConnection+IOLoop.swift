@@ -61,6 +61,7 @@ extension KernelConnection {
         var lastPing = ContinuousClock.now - Self.heartbeatInterval
         var lastPong = ContinuousClock.now
         var failure: KernelError?
+        var history = SignatureHistory()
 
         while true {
             do { try poller.poll(timeoutMilliseconds: Self.housekeepingInterval) } catch {
@@ -86,10 +87,10 @@ extension KernelConnection {
                     // Keep order: retried first on the next turn (at most 50 ms later).
                     state.withLock { $0.outbox.insert(contentsOf: unsent, at: 0) }
                 }
-                if poller.isReadable(iopubIndex) { try drain(sockets.iopub, channel: nil) }
-                if poller.isReadable(shellIndex) { try drain(sockets.shell, channel: .shell) }
-                if poller.isReadable(controlIndex) { try drain(sockets.control, channel: .control) }
-                if poller.isReadable(stdinIndex) { try drain(sockets.stdin, channel: .stdin) }
+                if poller.isReadable(iopubIndex) { try drain(sockets.iopub, channel: nil, history: &history) }
+                if poller.isReadable(shellIndex) { try drain(sockets.shell, channel: .shell, history: &history) }
+                if poller.isReadable(controlIndex) { try drain(sockets.control, channel: .control, history: &history) }
+                if poller.isReadable(stdinIndex) { try drain(sockets.stdin, channel: .stdin, history: &history) }
                 if poller.isReadable(hbIndex) {
                     while try sockets.heartbeat.receive() != nil { lastPong = .now }
                 }
@@ -107,11 +108,11 @@ extension KernelConnection {
         stopLoop(failure: failure, sockets: sockets)
     }
 
-    private func drain(_ socket: ZMQSocket, channel: Channel?) throws(KernelError) {
+    private func drain(_ socket: ZMQSocket, channel: Channel?, history: inout SignatureHistory) throws(KernelError) {
         // Bounded so one flooding channel cannot starve the others or the heartbeat.
         for _ in 0..<1000 {
             guard let frames = try socket.receive() else { return }
-            handle(frames: frames, channel: channel)
+            handle(frames: frames, channel: channel, history: &history)
         }
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Why a thread: libzmq calls block (`zmq_poll`), and blocking a task would stall Swift's small
 /// cooperative pool (2 threads on a 2-core machine). The thread owns every socket; other threads
-/// talk to it through `state` (a mutex) plus an pipe that wakes its `zmq_poll`. Events reach
+/// talk to it through `state` (a mutex) plus a pipe that wakes its `zmq_poll`. Events reach
 /// awaiting tasks through `AsyncThrowingStream` continuations, which may be resumed from any thread.
 final class KernelConnection: Sendable {
     enum Channel: Sendable { case shell, control, stdin }

@@ -48,7 +48,6 @@ enum Startup {
     static func abandon(_ kernel: LaunchedKernel, _ connection: KernelConnection?) async {
         kernel.process.signalGroup(SIGKILL)
         _ = await kernel.process.waitForExit(timeout: .seconds(10))
-        killpg(kernel.process.pid, SIGKILL)
         await connection?.close()
         kernel.removeFiles()
     }

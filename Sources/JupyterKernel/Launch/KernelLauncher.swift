@@ -37,7 +37,8 @@ enum KernelLauncher {
             let argv = ArgvResolver.resolve(spec, connectionFile: connectionPath, environment: options.environment)
             let process = try KernelProcess.spawn(
                 argv: argv, environment: environment(for: spec, base: options.environment),
-                workingDirectory: options.workingDirectory, logPath: dir + "/kernel.log")
+                workingDirectory: options.workingDirectory, logPath: dir + "/kernel.log",
+                runtimeFiles: [connectionPath, dir + "/kernel.log"] + info.ipcPaths + [dir])
             return LaunchedKernel(process: process, connection: info, runtimeDirectory: dir, argv: argv)
         } catch {
             try? FileManager.default.removeItem(atPath: dir)

@@ -13,9 +13,11 @@ final class KernelProcess: Sendable {
         self.logPath = logPath
     }
 
-    /// Starts `argv` directly (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
+    /// Starts `argv` directly and registers it for cleanup if Quire is killed; `runtimeFiles` are
+    /// removed then too (files first, directories last). (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
     static func spawn(
-        argv: [String], environment: [String: String], workingDirectory: String?, logPath: String
+        argv: [String], environment: [String: String], workingDirectory: String?, logPath: String,
+        runtimeFiles: [String]
     ) throws(KernelError) -> KernelProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -59,14 +61,23 @@ final class KernelProcess: Sendable {
         guard rc == 0 else {
             throw .launchFailed(argv: argv, reason: String(cString: strerror(rc)))
         }
-        KernelRegistry.shared.register(pid)
+        KernelRegistry.shared.register(pid, paths: runtimeFiles)
         return KernelProcess(pid: pid, logPath: logPath)
     }
 
     /// Non-blocking: the exit status once the process has ended (reaping it), else nil.
+    ///
+    /// Anything left in the kernel's process group is killed while the exited leader is still an
+    /// unreaped zombie: until it is reaped its pid cannot be reused, so the group signal cannot
+    /// reach an unrelated process. That is how no child of a kernel outlives it.
     func pollExit() -> KernelExitStatus? {
         status.withLock { st in
             if let st { return st }
+            var info = siginfo_t()
+            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+                info._sifields._kill.si_pid == pid
+            else { return nil }
+            killpg(pid, SIGKILL)
             var raw: Int32 = 0
             let r = waitpid(pid, &raw, WNOHANG)
             guard r == pid else { return nil }

@@ -17,9 +17,18 @@ struct WireCodec: Sendable {
     enum Outcome {
         case message(JupyterMessage)
         case badSignature(msgType: String)
+        case replayed(msgType: String)
     }
 
     /// Splits at the first delimiter; prefix frames (routing ids, iopub topics) carry no meaning here.
+    func decode(_ frames: [[UInt8]], history: inout SignatureHistory) throws(KernelError) -> Outcome {
+        let outcome = try decode(frames)
+        guard case .message(let m) = outcome, let d = frames.firstIndex(of: Self.delimiter),
+            !history.insert(frames[d + 1])
+        else { return outcome }
+        return .replayed(msgType: m.msgType)
+    }
+
     func decode(_ frames: [[UInt8]]) throws(KernelError) -> Outcome {
         guard let d = frames.firstIndex(of: Self.delimiter) else {
             throw .malformedMessage(reason: "no <IDS|MSG> delimiter in \(frames.count) frames")

@@ -2,7 +2,7 @@
 // script can compare it with bench/kernel/peer.py (jupyter_client) measured the same way.
 //   quire-kernel-bench startup <n> [--tcp]    launch -> first kernel_info_reply with live iopub, then shutdown
 //   quire-kernel-bench roundtrip <n> [--tcp]  n execute_request("pass") round trips (reply AND idle)
-//   quire-kernel-bench hold                   start a kernel, print its pid, wait to be signalled
+//   quire-kernel-bench hold                   start a kernel, print its pid and runtime dir, wait to be signalled
 import Foundation
 import JupyterKernel
 
@@ -45,7 +45,7 @@ case "roundtrip":
     print(times)
 case "hold":
     let k = try await KernelClient.start(spec, options: options)
-    FileHandle.standardOutput.write(Data("\(await k.pid)\n".utf8))
+    FileHandle.standardOutput.write(Data("\(await k.pid) \(await k.runtimeDirectory)\n".utf8))
     try await Task.sleep(for: .seconds(3600))
 default:
     FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A server started by the tests: a Python helper that prints its URL on the first line of stdout
+/// and exits when its stdin closes, so it never outlives the test process.
+final class ChildServer: @unchecked Sendable {
+    let url: String
+    private let process: Process
+    private let stdin: Pipe
+    private let stdout: Pipe
+    private let lock = NSLock()
+
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    static var python: String { root + "/.venv/bin/python" }
+
+    init(script: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.python)
+        p.arguments = [Self.root + "/Tests/python/" + script] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        p.environment = env
+        let out = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardInput = inp
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // The first line is the URL; give the interpreter and moto's imports time to load.
+        var line = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty || Date() > deadline {
+                p.terminate()
+                throw TestServerError(message: "\(script) did not start (exit \(p.isRunning ? -1 : p.terminationStatus))")
+            }
+            line.append(chunk)
+        }
+        url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process = p
+        stdin = inp
+        stdout = out
+    }
+
+    /// Sends one command line to the helper and returns its one-line answer.
+    func command(_ line: String) throws -> String {
+        try lock.withLock {
+            try stdin.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+            var answer = Data()
+            while !answer.contains(UInt8(ascii: "\n")) {
+                let chunk = stdout.fileHandleForReading.availableData
+                if chunk.isEmpty { throw TestServerError(message: "the helper closed its output") }
+                answer.append(chunk)
+            }
+            return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
+struct TestServerError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+import AsyncHTTPClient
+
+/// An HTTP client that gives up connecting after 300 ms (async-http-client retries a refused
+/// connection until its connect timeout), shut down after `body`.
+func withQuickFailingClient(_ body: (HTTPClient) async throws -> Void) async throws {
+    let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                            configuration: .init(timeout: .init(connect: .milliseconds(300), read: .seconds(5))))
+    do { try await body(client) } catch {
+        try? await client.shutdown()
+        throw error
+    }
+    try await client.shutdown()
+}

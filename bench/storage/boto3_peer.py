@@ -1,0 +1,42 @@
+"""The peer side of bench/storage: boto3, as papermill's S3 I/O uses it (put_object / get_object
+on a boto3 client). Same work as `quire _bench-storage`: upload every file of FOLDER to
+s3://BUCKET/PREFIX, download them all, CONCURRENCY at a time; prints one JSON line."""
+import json
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+t_start = time.perf_counter()
+import boto3  # noqa: E402  (import time is reported separately)
+
+folder, bucket, prefix, concurrency = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+s3 = boto3.client("s3")  # endpoint, region and keys from the AWS_* environment, like Quire
+t_ready = time.perf_counter()
+names = sorted(os.listdir(folder))
+files = [open(os.path.join(folder, n), "rb").read() for n in names]
+
+
+def put(i):
+    s3.put_object(Bucket=bucket, Key=prefix + names[i], Body=files[i])
+
+
+def get(i):
+    return s3.get_object(Bucket=bucket, Key=prefix + names[i])["Body"].read()
+
+
+def each(fn):
+    if concurrency == 1:
+        return [fn(i) for i in range(len(names))]
+    with ThreadPoolExecutor(concurrency) as pool:
+        return list(pool.map(fn, range(len(names))))
+
+
+t0 = time.perf_counter()
+each(put)
+t1 = time.perf_counter()
+back = each(get)
+t2 = time.perf_counter()
+assert back == files, "downloaded bytes differ from the uploaded ones"
+print(json.dumps({"upload_s": t1 - t0, "download_s": t2 - t1, "files": len(names),
+                  "bytes": sum(map(len, back)), "startup_s": t_ready - t_start}))

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Storage benchmark: upload + download of 100 notebooks of ~1 MB against one moto server,
+# Quire vs boto3 (papermill's S3 I/O), alternated, in one run.
+# Usage: bench/storage/run.sh [runs] [concurrency...]   (after `make build-release`)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-5}
+shift || true
+[ $# -gt 0 ] || set -- 1 8
+.venv/bin/python bench/storage/measure.py .build/release/quire "$runs" "$@"
