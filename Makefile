@@ -1,7 +1,7 @@
 # The two commands of the README. Both bootstrap first (quick when everything is present).
 SWIFT ?= swift
 
-.PHONY: run test bootstrap build-release bench-format
+.PHONY: run test bootstrap build-release bench-format bench-run
 
 bootstrap:
 	@./scripts/bootstrap
@@ -22,6 +22,10 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests'
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
 	$(SWIFT) test --skip-build --filter QuireCLITests
+	$(SWIFT) test --skip-build --filter QuireRunTests
 
 bench-format: build-release
 	./bench/format/run.sh
+
+bench-run: build-release
+	./bench/run/run.sh
