@@ -1,7 +1,7 @@
 # The two commands of the README. Both bootstrap first (quick when everything is present).
 SWIFT ?= swift
 
-.PHONY: run test bootstrap build-release bench-format bench-run
+.PHONY: run test bootstrap build-release bench-format bench-run bench-kernel bench-storage
 
 bootstrap:
 	@./scripts/bootstrap
@@ -18,6 +18,7 @@ run: build-release
 # Suites that start kernels run in separate processes, one module at a time: on 2 cores, many
 # kernels streaming at once starve their readers and ipykernel then drops iopub messages.
 test: bootstrap
+	@for t in Tests/*Tests; do n=$$(basename $$t); grep -q "filter.*$$n" Makefile || { echo "make test: $$n is not run; add it to a filter below" >&2; exit 1; }; done
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests'
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
@@ -29,3 +30,9 @@ bench-format: build-release
 
 bench-run: build-release
 	./bench/run/run.sh
+
+bench-kernel: bootstrap
+	./bench/kernel/run.sh
+
+bench-storage: build-release
+	./bench/storage/run.sh

@@ -105,10 +105,14 @@ struct RunSession {
                                          allowErrors: options.allowErrors)
         execution.recordTiming = true
         let (final, outcome) = await NotebookExecutor(options: execution).run(nb, on: client, control: control, observer: observer, startedAt: startedAt)
+        // The record is complete before the kernel's graceful exit (100-300 ms for ipykernel), so
+        // whoever watches the output sees the finished notebook as early as possible.
+        await saver.flush()
+        let written: RunFailure?
+        do { try await target.writeFinal(final); written = nil } catch { written = error }
         await client.shutdown()
         signals.cancel()
-        await saver.flush()
-        try await target.writeFinal(final)
+        if let written { throw written }
         if let error = await saver.firstError { Stderr.print("quire run: warning: an intermediate save of \(output) failed: \(error)") }
         log.report(outcome, notebook: final)
         return outcome.exitCode
