@@ -161,6 +161,26 @@ import Testing
         #expect(nb.cells.last?.metadata["papermill"]?["status"] == "pending")
     }
 
+    @Test func sigkillLeavesAValidSnapshot() throws {
+        let tmp = TempDir()
+        let input = Self.write(Self.notebook(["print('saved')", "import time\ntime.sleep(30)"]), in: tmp)
+        let out = "\(tmp.path)/out.ipynb"
+        let p = try Self.startRun(input, out)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let nb = try? Self.load(out), nb.cells.count > 1, nb.cells[1].metadata["papermill"]?["status"] == "running" { break }
+            usleep(50_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        // No handler runs on SIGKILL: what is on disk is the last atomic snapshot, complete and valid.
+        let nb = try Self.load(out)
+        #expect(nb.cells[0].outputs.count == 1)
+        #expect(nb.cells[1].metadata["papermill"]?["status"] == "running")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "no half-written temporary file: \(leftovers)")
+    }
+
     @Test func outputIsLiveWhileRunning() throws {
         let tmp = TempDir()
         let input = Self.write(Self.notebook(["print('early')", "import time\ntime.sleep(3)"]), in: tmp)
