@@ -71,18 +71,20 @@ let package = Package(
             dependencies: ["JupyterKernel", "NotebookFormat"],
             path: "bench/kernel/QuireKernelBench"
         ),
-        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat"]),
+        // Paths every test suite needs (checkout, shared folder, venv, built quire).
+        .target(name: "QuireTestSupport", path: "Tests/QuireTestSupport"),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NotebookFormat", "QuireTestSupport"]),
         .testTarget(
             name: "NotebookExecutionTests",
-            dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["NotebookExecution", "NotebookFormat", "JupyterKernel", "QuireTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "NotebookStorageTests",
-            dependencies: ["NotebookStorage", "NotebookFormat", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat"]),
-        .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat"], exclude: ["Notebooks"]),
+        .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
+        .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
     ],
     swiftLanguageModes: [.v6]
 )

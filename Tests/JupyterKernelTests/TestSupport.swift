@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import JupyterKernel
 import NotebookFormat
 import Testing
@@ -6,12 +7,9 @@ import Testing
 /// Paths and helpers shared by the kernel tests. Kernels come from the repo's `.venv`
 /// (`scripts/bootstrap`); a missing venv is a failure, never a skip.
 enum TestSupport {
-    static let repoRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-    static let venv = repoRoot + "/.venv"
+    static let repoRoot = TestPaths.root
+    /// Resolved like Python resolves sys.prefix (the checkout's .venv may be a symlink).
+    static let venv = URL(fileURLWithPath: repoRoot + "/.venv").resolvingSymlinksInPath().path
     static let python = venv + "/bin/python"
 
     /// Discovery rooted at the repo's venv, independent of the caller's shell.

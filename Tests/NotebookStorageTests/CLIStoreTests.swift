@@ -1,19 +1,12 @@
 import Foundation
+import QuireTestSupport
 import Testing
 @testable import NotebookStorage
 
 /// `quire validate` and `quire fmt` on s3:// and http:// URLs, run as processes against moto and
 /// a local HTTP server (the local-path behaviour is covered by QuireCLITests).
 @Suite struct CLIStoreTests {
-    static let quire: String = {
-        if let p = ProcessInfo.processInfo.environment["QUIRE_BIN"] { return p }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("quire").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return ChildServer.root + "/.build/debug/quire"
-    }()
+    static let quire = TestPaths.quire
 
     static func run(_ args: [String], env: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let p = Process()

@@ -1,26 +1,11 @@
 import Foundation
+import QuireTestSupport
 
 /// Runs the built `quire` executable as a user would, capturing its output and exit status.
 enum QuireBinary {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static let root = TestPaths.root
 
-    /// `QUIRE_BIN` wins; otherwise the executable built beside this test bundle.
-    static let path: String = {
-        if let p = ProcessInfo.processInfo.environment["QUIRE_BIN"] { return p }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("quire").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return "\(root)/.build/debug/quire"
-    }()
+    static let path = TestPaths.quire
 
     struct Result {
         let status: Int32

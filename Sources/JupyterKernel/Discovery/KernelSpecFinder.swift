@@ -25,6 +25,8 @@ public struct KernelSpecFinder: Sendable {
         } else {
             environmentPrefix = nil
         }
+        // Python reports sys.prefix with symlinks resolved; so must we, to list the same paths.
+        environmentPrefix = environmentPrefix.map(PythonEnvironment.resolved)
     }
 
     /// Data directories in precedence order, each to be suffixed with `/kernels`.

@@ -22,6 +22,13 @@ enum PythonEnvironment {
         return p.terminationStatus == 0 && !out.isEmpty ? out : nil
     }
 
+    /// `realpath(3)`, or the path unchanged when it does not exist.
+    static func resolved(_ path: String) -> String {
+        guard let r = realpath(path, nil) else { return path }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
     static func owns(_ path: String) -> Bool {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
             let owner = attrs[.ownerAccountID] as? NSNumber

@@ -29,20 +29,8 @@ extension Notebook {
         try writeAtomically(to: path) { fd, failure in failure = writeAll(fd, bytes) }
     }
 
-    /// Writes all bytes, retrying short writes; returns the reason on failure.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                off += n
-            }
-            return nil
-        }
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 
     static func writeAtomically(to path: String, _ produce: (Int32, inout String?) -> Void) throws(NotebookFormatError) {

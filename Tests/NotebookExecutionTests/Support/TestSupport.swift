@@ -1,29 +1,15 @@
 import Foundation
+import QuireTestSupport
 @testable import NotebookExecution
 import NotebookFormat
 
 /// Where the tests find the checkout, the shared reference folder and the Python venv.
 enum Repo {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
-
-    /// `<root>/../shared` in a checkout; a worktree elsewhere falls back to `/work/shared`.
-    static let shared: String = {
-        for candidate in ["\(root)/../shared", "/work/shared"]
-        where FileManager.default.fileExists(atPath: "\(candidate)/reference") {
-            return URL(fileURLWithPath: candidate).standardizedFileURL.path
-        }
-        fatalError("shared/ not found beside \(root) nor at /work/shared")
-    }()
+    static let root = TestPaths.root
+    static let shared = TestPaths.shared
 
     static var vectors: String { "\(shared)/reference/papermill-vectors/test_vectors" }
-    static var python: String { "\(root)/.venv/bin/python" }
+    static var python: String { TestPaths.python }
 
     /// Runs Tests/python/papermill_params.py in `mode` on a JSON list of inputs; returns its JSON list.
     /// Fails (never skips) when the venv is missing: CI creates it with scripts/bootstrap.

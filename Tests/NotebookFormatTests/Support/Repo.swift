@@ -1,20 +1,14 @@
 import Foundation
+import QuireTestSupport
 
 /// Where the tests find the checkout, the shared corpus and the Python venv made by `scripts/bootstrap`.
 enum Repo {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static let root = TestPaths.root
 
-    static var shared: String { "\(root)/../shared" }
-    static var corpus: String { "\(shared)/corpus" }
-    static var python: String { "\(root)/.venv/bin/python" }
-    static var scripts: String { "\(root)/Tests/python" }
+    static var shared: String { TestPaths.shared }
+    static var corpus: String { TestPaths.corpus }
+    static var python: String { TestPaths.python }
+    static var scripts: String { TestPaths.pythonScripts }
 
     /// Every `.ipynb` below the shared corpus, sorted.
     static func corpusNotebooks() -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 
 /// A server started by the tests: a Python helper that prints its URL on the first line of stdout
 /// and exits when its stdin closes, so it never outlives the test process.
@@ -9,16 +10,9 @@ final class ChildServer: @unchecked Sendable {
     private let stdout: Pipe
     private let lock = NSLock()
 
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static let root = TestPaths.root
 
-    static var python: String { root + "/.venv/bin/python" }
+    static var python: String { TestPaths.python }
 
     init(script: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         let p = Process()

@@ -1,38 +1,17 @@
 import Foundation
+import QuireTestSupport
 
 /// Locations the run tests need: the repository, the built `quire`, the venv and the shared folder.
 enum Paths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
-
-    /// The first existing of `<root>/../shared` and `/work/shared`.
-    static let shared: String = {
-        let candidates = [URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path,
-                          "/work/shared"]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[1]
-    }()
+    static let root = TestPaths.root
+    static let shared = TestPaths.shared
 
     static let nbclientCorpus = shared + "/corpus/nbclient"
     static let papermillCorpus = shared + "/corpus/papermill/notebooks"
     static let venv = root + "/.venv"
     static let notebooks = root + "/Tests/QuireRunTests/Notebooks"
 
-    /// `QUIRE_BIN` wins; otherwise the executable built beside this test bundle.
-    static let quire: String = {
-        if let p = ProcessInfo.processInfo.environment["QUIRE_BIN"] { return p }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("quire").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return "\(root)/.build/debug/quire"
-    }()
+    static let quire = TestPaths.quire
 }
 
 /// The outcome of one child process.
