@@ -7,6 +7,7 @@ The moto server is $QUIRE_TEST_S3_ENDPOINT when set, otherwise one started here 
 import json
 import os
 import socket
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,7 @@ if not endpoint:
 env = dict(os.environ, AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_REGION="us-east-1",
            AWS_ENDPOINT_URL=endpoint)
 env.pop("AWS_PROFILE", None)
+folder = None
 try:
     bucket = f"quire-bench-{os.getpid()}"
     s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
@@ -89,6 +91,8 @@ try:
         print(f"  ratio quire/boto3: transfer {(q['upload_s'] + q['download_s']) / (b['upload_s'] + b['download_s']):.3f}x, "
               f"process wall {q['wall_s'] / b['wall_s']:.3f}x (target <= 0.5x)")
 finally:
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
     if moto:
         moto.terminate()
         moto.wait()
