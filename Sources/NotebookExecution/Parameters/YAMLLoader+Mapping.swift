@@ -6,19 +6,10 @@ extension YAMLLoader {
     /// list of anchors) first, then the mapping's own pairs; a later key overwrites the value but
     /// keeps the first position.
     static func object(from mapping: Node.Mapping, source: String) throws(ParameterError) -> JSONObject {
-        var merged: [(Node, Node)] = []
-        var own: [(Node, Node)] = []
-        for (key, value) in mapping {
-            if case .scalar(let k) = key, tag(of: k) == YAMLScalar.mergeTag {
-                merged += try mergePairs(value, source: source)
-            } else {
-                own.append((key, value))
-            }
-        }
         var object = JSONObject()
         // Python dict keys that compare equal (1, 1.0 and True) are one key, shown as first written.
         var shownAs: [String: String] = [:]
-        for (key, value) in merged + own {
+        for (key, value) in try flattened(mapping, source: source) {
             let (text, identity) = try keyText(key, source: source)
             let shown = shownAs[identity] ?? text
             shownAs[identity] = shown
