@@ -38,6 +38,29 @@ enum LiteralTypeInference {
     /// True when the bracket opening the text is the one closing it (so `[1] + [2]` is not a list).
     private static func enclosed(_ text: String, open: Character, close: Character) -> Bool {
         guard text.first == open, text.last == close else { return false }
+        let last = text.count - 1
+        var closedEarly = false
+        let balanced = scanOutsideStrings(text) { offset, c, depthAfter in
+            if depthAfter == 0 && ")]}".contains(c) && offset != last { closedEarly = true }
+            return !closedEarly
+        }
+        return balanced && !closedEarly
+    }
+
+    private static func hasTopLevelColon(_ inner: Substring) -> Bool {
+        var found = false
+        _ = scanOutsideStrings(inner) { _, c, depthAfter in
+            if c == ":" && depthAfter == 0 { found = true }
+            return !found
+        }
+        return found
+    }
+
+    /// Walks the characters outside Python string literals, tracking bracket depth; `visit` gets each
+    /// one with the depth after it and returns false to stop. Returns whether the text ended balanced
+    /// (depth 0, no open string).
+    private static func scanOutsideStrings(_ text: some Collection<Character>,
+                                           _ visit: (Int, Character, Int) -> Bool) -> Bool {
         var depth = 0
         var quote: Character?
         var escaped = false
@@ -49,32 +72,11 @@ enum LiteralTypeInference {
             switch c {
             case "'", "\"": quote = c
             case "[", "{", "(": depth += 1
-            case "]", "}", ")":
-                depth -= 1
-                if depth == 0 && offset != text.count - 1 { return false }
+            case "]", "}", ")": depth -= 1
             default: break
             }
+            if !visit(offset, c, depth) { return false }
         }
         return depth == 0 && quote == nil
-    }
-
-    private static func hasTopLevelColon(_ inner: Substring) -> Bool {
-        var depth = 0
-        var quote: Character?
-        var escaped = false
-        for c in inner {
-            if let q = quote {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
-                continue
-            }
-            switch c {
-            case "'", "\"": quote = c
-            case "[", "{", "(": depth += 1
-            case "]", "}", ")": depth -= 1
-            case ":" where depth == 0: return true
-            default: break
-            }
-        }
-        return false
     }
 }
