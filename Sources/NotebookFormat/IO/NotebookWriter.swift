@@ -4,9 +4,10 @@ extension Notebook {
     /// The file's bytes exactly as `nbformat.write` produces them (indent 1, sorted keys, UTF-8,
     /// text split into lines, trailing newline).
     public func serialized() -> [UInt8] {
-        var bytes = json.serialized(.notebook)
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        var writer = JSONWriter(style: .notebook)
+        writer.writeNotebook(self)
+        writer.out.append(UInt8(ascii: "\n"))
+        return writer.out
     }
 
     /// Writes atomically: a temporary file in the same folder, then a rename, so a reader never sees
@@ -19,7 +20,7 @@ extension Notebook {
                 if state.reason == nil { state.reason = Self.writeAll(fd, buf) }
                 buf.removeAll(keepingCapacity: true)
             }
-            writer.write(json, level: 0)
+            writer.writeNotebook(self)
             writer.out.append(UInt8(ascii: "\n"))
             failure = state.reason ?? Self.writeAll(fd, writer.out)
         }

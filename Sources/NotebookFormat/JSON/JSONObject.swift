@@ -81,3 +81,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (k, _) in sortedMembers { hasher.combine(Array(k.utf8)) }
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+}

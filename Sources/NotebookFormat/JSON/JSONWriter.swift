@@ -72,13 +72,13 @@ struct JSONWriter {
         }
     }
 
-    private mutating func newline(_ level: Int) {
+    mutating func newline(_ level: Int) {
         guard style == .notebook else { return }
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))
     }
 
-    private mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
+    mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 

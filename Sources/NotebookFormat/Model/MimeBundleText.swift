@@ -18,10 +18,14 @@ enum MimeBundleText {
     static func split(_ bundle: JSONObject) -> JSONObject {
         var out = bundle
         for (key, value) in bundle {
-            guard case .string(let s) = value,
-                  key.hasPrefix("text/") || key == "application/javascript" || key == "image/svg+xml" else { continue }
+            guard case .string(let s) = value, splits(key) else { continue }
             out[key] = MultilineText.splitValue(s)
         }
         return out
+    }
+
+    /// Whether a string value under this mime type is stored as a list of lines.
+    static func splits(_ mime: String) -> Bool {
+        mime.hasPrefix("text/") || mime == "application/javascript" || mime == "image/svg+xml"
     }
 }

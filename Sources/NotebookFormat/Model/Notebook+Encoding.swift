@@ -22,16 +22,21 @@ extension Cell {
         o["metadata"] = .object(meta)
         if ["code", "markdown", "raw"].contains(cellType) { o["source"] = MultilineText.splitValue(source) }
         else if case .string(let s)? = o["source"] { o["source"] = MultilineText.splitValue(s) }
-        if let attachments {
-            o["attachments"] = .object(JSONObject(attachments.map {
-                ($0.key, $0.value.objectValue.map { .object(MimeBundleText.split($0)) } ?? $0.value)
-            }))
-        }
+        if let attachments = attachmentsJSON { o["attachments"] = attachments }
         if isCode {
             o["outputs"] = .array(outputs.map(\.json))
             o["execution_count"] = executionCount.map { .int($0) } ?? .null
         }
         return .object(o)
+    }
+}
+
+extension Cell {
+    /// `attachments` as stored: each file's mime bundle with its text split into lines.
+    var attachmentsJSON: JSONValue? {
+        attachments.map { files in
+            .object(JSONObject(files.map { ($0.key, $0.value.objectValue.map { .object(MimeBundleText.split($0)) } ?? $0.value) }))
+        }
     }
 }
 
