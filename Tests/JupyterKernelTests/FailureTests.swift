@@ -105,23 +105,6 @@ extension KernelTests {
             }
         }
 
-        /// A kernel that does send `input_request` (here: told stdin exists) gets an answer at once,
-        /// so it never blocks, and the cell still ends with the refusal, naming the prompt.
-        @Test func inputRequestOnStdinIsAnsweredAndRefused() async throws {
-            try await TestSupport.withKernel { k in
-                var options = ExecuteOptions(timeout: .seconds(10))
-                options.offerStdin = true
-                await #expect {
-                    _ = try await k.run("name = input('name? ')\nprint(repr(name))", options: options)
-                } throws: { error in
-                    guard case KernelError.inputNotSupported(let prompt) = error else { return false }
-                    return prompt == "name? " && "\(error)".contains("not supported in batch runs")
-                }
-                let after = try await k.run("1+1")
-                #expect(after.outputs.last?.content["data"]?["text/plain"] == "2")
-            }
-        }
-
         @Test func startupTimeoutCarriesStderr() async throws {
             let tmp = try TestSupport.makeTemp()
             defer { TestSupport.removeTemp(tmp) }

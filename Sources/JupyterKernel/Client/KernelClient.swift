@@ -52,7 +52,7 @@ public actor KernelClient {
         let message = connection.makeMessage("execute_request", content: .object(JSONObject([
             ("code", .string(code)), ("silent", .bool(options.silent)),
             ("store_history", .bool(options.storeHistory)), ("user_expressions", .object(expressions)),
-            ("allow_stdin", .bool(options.offerStdin)), ("stop_on_error", .bool(options.stopOnError)),
+            ("allow_stdin", false), ("stop_on_error", .bool(options.stopOnError)),
         ])))
         return connection.request(message, on: .shell, needsIdle: true, timeout: options.timeout)
     }

@@ -28,8 +28,6 @@ public struct ExecuteOptions: Sendable {
     public var userExpressions: [String: String] = [:]
     /// Give up waiting after this long (the kernel keeps running; interrupt it if needed).
     public var timeout: Duration?
-    /// Tests only: send `allow_stdin: true` to exercise the refusal of a real `input_request`.
-    var offerStdin = false
 
     public init(
         silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true,
