@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -54,6 +55,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "QuireServer",
+            dependencies: [
+                "NotebookFormat",
+                "JupyterKernel",
+                "NotebookExecution",
+                "NotebookStorage",
+                "Scheduling",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -61,8 +74,14 @@ let package = Package(
                 "NotebookStorage",
                 "JupyterKernel",
                 "NotebookExecution",
+                "Scheduling",
+                "QuireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Timing driver for bench/kernel/run.sh (not shipped; see bench/RESULTS.md).

@@ -26,6 +26,9 @@ public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A `--secret` whose environment variable is not set, so the kernel could not read it.
     case secretNotSet(parameter: String, variable: String)
 
+    /// A `{name}` path template that cannot be filled (papermill's `str.format` rules).
+    case invalidPathTemplate(template: String, reason: String)
+
     public var description: String {
         switch self {
         case .invalidYAML(let source, let detail):
@@ -48,6 +51,8 @@ public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible 
             "No language found in notebook and no override provided."
         case .invalidSecret(let argument, let reason):
             "--secret \(argument): \(reason)"
+        case .invalidPathTemplate(let template, let reason):
+            "path template \(template): \(reason)"
         case .secretNotSet(let parameter, let variable):
             "--secret \(parameter)=\(variable): the environment variable \(variable) is not set"
         }

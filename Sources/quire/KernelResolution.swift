@@ -14,16 +14,6 @@ enum KernelResolution {
         }
     }
 
-    /// nbclient keeps ipykernel's history in memory so parallel kernels do not fight over one
-    /// SQLite file; Quire does the same.
-    static func batchSpec(_ spec: KernelSpec) -> KernelSpec {
-        var s = spec
-        if s.argv.contains(where: { $0.contains("ipykernel") }), !s.argv.contains(where: { $0.hasPrefix("--HistoryManager.hist_file") }) {
-            s.argv.append("--HistoryManager.hist_file=:memory:")
-        }
-        return s
-    }
-
     static func launchOptions(for spec: KernelSpec, cwd: String?, env: [String], startTimeout: Double)
         throws(RunFailure) -> LaunchOptions
     {

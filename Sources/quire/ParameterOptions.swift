@@ -72,7 +72,11 @@ enum ParameterPairs {
 
     /// Returns the arguments without the pairs, or throws a usage message for a pair cut short.
     static func extract(from arguments: [String]) throws(RunFailure) -> [String] {
-        guard arguments.first == "run" else { return arguments }
+        // Subcommands that take -p/-r pairs: `run`, `submit`, `runs rerun`, `jobs trigger`.
+        let takesPairs = ["run", "submit"].contains(arguments.first ?? "")
+            || (arguments.count > 1 && (arguments[0], arguments[1]) == ("runs", "rerun"))
+            || (arguments.count > 1 && (arguments[0], arguments[1]) == ("jobs", "trigger"))
+        guard takesPairs else { return arguments }
         var rest: [String] = []
         var i = 0
         while i < arguments.count {

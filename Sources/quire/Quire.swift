@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NotebookExecution
 
 @main
 struct Quire: AsyncParsableCommand {
@@ -11,7 +12,8 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, KernelsCommand.self, StorageBenchCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, KernelsCommand.self,
+                      ServeCommand.self, SubmitCommand.self, RunsCommand.self, JobsCommand.self, StorageBenchCommand.self]
     )
 
     /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of
@@ -37,11 +39,4 @@ struct Quire: AsyncParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-enum QuireVersion {
-    static let current = "0.1.0"
-    /// Written as `metadata.papermill.version` when Quire creates that block, so tools reading it
-    /// see which papermill behaviour the notebook follows.
-    static let papermillCompatible = "2.7.0"
 }

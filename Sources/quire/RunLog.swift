@@ -36,6 +36,8 @@ struct RunLog: Sendable {
             error(reason)
         case .interrupted(.signal(let s), _):
             error("Interrupted by signal \(s); the partial output notebook was written.")
+        case .interrupted(.cancelled, _), .interrupted(.runTimeout, _):
+            error("Stopped before the end; the partial output notebook was written.")
         }
     }
 }

@@ -41,8 +41,11 @@ struct RunSession {
         for w in assembled.warnings { log.warning(w) }
         let template = PathTemplate(parameters: assembled.parameters.metadataValue, secretNames: Set(assembled.parameters.secrets.keys),
                                     runUUID: UUID().uuidString.lowercased(), now: Date())
-        let output = try template.render(outputTemplate)
-        let inputPath = input == "-" ? input : try template.render(input)
+        let output: String, inputPath: String
+        do {
+            output = try template.render(outputTemplate)
+            inputPath = input == "-" ? input : try template.render(input)
+        } catch { throw RunFailure(2, error.description) }
         try OutputTarget.check(output)
 
         let runID = RunID.make()
@@ -89,7 +92,7 @@ struct RunSession {
                                                        startTimeout: options.startTimeout)
         let client: KernelClient
         do {
-            client = try await KernelClient.start(KernelResolution.batchSpec(spec), options: launch)
+            client = try await KernelClient.start(spec.forBatchExecution, options: launch)
         } catch {
             let reason = "kernel '\(spec.name)' could not start: \(error)"
             NotebookExecutor.finish(&nb, startedAt: startedAt, outcome: .kernelFailedToStart(reason: reason))

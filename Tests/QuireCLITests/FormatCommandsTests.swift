@@ -8,7 +8,7 @@ import Testing
     @Test func versionAndHelp() throws {
         let v = try QuireBinary.run(["--version"])
         #expect(v.status == 0)
-        #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0")
         let h = try QuireBinary.run(["--help"])
         #expect(h.status == 0)
         #expect(h.stdout.contains("validate") && h.stdout.contains("fmt"))

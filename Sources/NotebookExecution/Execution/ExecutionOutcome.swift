@@ -22,6 +22,8 @@ public enum ExecutionOutcome: Sendable {
         case .cellFailed, .timedOut: 1
         case .kernelDied, .kernelFailedToStart: 3
         case .interrupted(.signal(let s), _): 128 + s
+        case .interrupted(.cancelled, _): 130
+        case .interrupted(.runTimeout, _): 1
         }
     }
 }

@@ -4,6 +4,10 @@ import Synchronization
 public enum StopRequest: Sendable, Equatable {
     /// Quire received this signal (SIGINT, SIGTERM).
     case signal(Int32)
+    /// Someone cancelled the run (the API, the CLI client); `by` names who, when known.
+    case cancelled(by: String?)
+    /// The whole run exceeded its time limit (a job's `timeout`), as opposed to one cell's.
+    case runTimeout(seconds: Double)
 }
 
 /// Lets the outside world (a signal handler, an API "cancel") stop a run cleanly: the running cell

@@ -35,6 +35,15 @@ enum ErrorBanner {
             let name = s == 2 ? "SIGINT" : s == 15 ? "SIGTERM" : "signal \(s)"
             top = { link in i == nil ? "Execution was interrupted (\(name)) between cells." : "Execution was interrupted (\(name)) at '\(link)'." }
             here = "Execution was interrupted here and stopped:"
+        case .interrupted(.cancelled(let who), let i):
+            cell = i
+            let by = who.map { " by \(escape($0))" } ?? ""
+            top = { link in i == nil ? "The run was cancelled\(by) between cells." : "The run was cancelled\(by) at '\(link)'." }
+            here = "The run was cancelled here:"
+        case .interrupted(.runTimeout(let s), let i):
+            cell = i
+            top = { link in "The run exceeded its time limit of \(PythonFloat.repr(s)) seconds" + (i == nil ? "." : " at '\(link)' and was interrupted.") }
+            here = "The run's time limit was reached here:"
         }
         let count = cell.flatMap { nb.cells[$0].executionCount }.map(String.init) ?? "None"
         let link = "<a href=\"#papermill-error-cell\">In [\(count)]</a>"

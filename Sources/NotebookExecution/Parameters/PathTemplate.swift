@@ -4,14 +4,21 @@ import NotebookFormat
 /// papermill's path templating: input and output paths go through Python's `str.format` with the
 /// run's parameters plus `pm` (`run_uuid`, `current_datetime_local`, `current_datetime_utc`),
 /// e.g. `out_{region}_{pm[current_datetime_utc]:%Y%m%d}.ipynb`. `{{` and `}}` are literal braces.
-struct PathTemplate {
-    let parameters: JSONObject
+public struct PathTemplate: Sendable {
+    public let parameters: JSONObject
     /// Names of secret parameters: their values must not leak into file names either.
-    var secretNames: Set<String> = []
-    let runUUID: String
-    let now: Date
+    public var secretNames: Set<String> = []
+    public let runUUID: String
+    public let now: Date
 
-    func render(_ template: String) throws(RunFailure) -> String {
+    public init(parameters: JSONObject, secretNames: Set<String> = [], runUUID: String, now: Date) {
+        self.parameters = parameters
+        self.secretNames = secretNames
+        self.runUUID = runUUID
+        self.now = now
+    }
+
+    public func render(_ template: String) throws(ParameterError) -> String {
         guard template.contains("{") || template.contains("}") else { return template }
         var out = ""
         var i = template.startIndex
@@ -26,12 +33,12 @@ struct PathTemplate {
                 i = template.index(after: next)
             } else if c == "{" {
                 guard let close = template[next...].firstIndex(of: "}") else {
-                    throw RunFailure(2, "path template \(template): unmatched '{'")
+                    throw .invalidPathTemplate(template: template, reason: "unmatched '{'")
                 }
                 out += try field(String(template[next..<close]), in: template)
                 i = template.index(after: close)
             } else if c == "}" {
-                throw RunFailure(2, "path template \(template): single '}' (write '}}' for a literal brace)")
+                throw .invalidPathTemplate(template: template, reason: "single '}' (write '}}' for a literal brace)")
             } else {
                 out.append(c)
                 i = next
@@ -40,7 +47,7 @@ struct PathTemplate {
         return out
     }
 
-    private func field(_ spec: String, in template: String) throws(RunFailure) -> String {
+    private func field(_ spec: String, in template: String) throws(ParameterError) -> String {
         let (name, format) = spec.firstIndex(of: ":").map { (String(spec[..<$0]), String(spec[spec.index(after: $0)...])) } ?? (spec, "")
         if name.hasPrefix("pm[") && name.hasSuffix("]") {
             let key = String(name.dropFirst(3).dropLast())
@@ -48,14 +55,14 @@ struct PathTemplate {
             case "run_uuid": return runUUID
             case "current_datetime_utc": return Self.format(now, utc: true, format)
             case "current_datetime_local": return Self.format(now, utc: false, format)
-            default: throw RunFailure(2, "path template \(template): unknown key '\(key)' in pm (run_uuid, current_datetime_local, current_datetime_utc)")
+            default: throw .invalidPathTemplate(template: template, reason: "unknown key '\(key)' in pm (run_uuid, current_datetime_local, current_datetime_utc)")
             }
         }
         if secretNames.contains(name) {
-            throw RunFailure(2, "path template \(template): '\(name)' is a secret parameter and cannot appear in a path")
+            throw .invalidPathTemplate(template: template, reason: "'\(name)' is a secret parameter and cannot appear in a path")
         }
         guard let value = parameters[name] else {
-            throw RunFailure(2, "path template \(template): no parameter named '\(name)'")
+            throw .invalidPathTemplate(template: template, reason: "no parameter named '\(name)'")
         }
         return Self.pythonStr(value)
     }
