@@ -24,6 +24,8 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
+	$(SWIFT) test --skip-build --filter SchedulerTests
+	$(SWIFT) test --skip-build --filter QuireServerTests
 
 bench-format: build-release
 	./bench/format/run.sh

@@ -103,6 +103,13 @@ let package = Package(
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduling", "NotebookFormat"]),
+        .testTarget(
+            name: "QuireServerTests",
+            dependencies: ["NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")],
+            exclude: ["Notebooks"]
+        ),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
     ],
     swiftLanguageModes: [.v6]

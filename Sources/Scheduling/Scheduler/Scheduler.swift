@@ -72,7 +72,7 @@ public actor Scheduler {
         // and the job's catch-up policy decides which of them still run.
         let onTime = due.filter { now.timeIntervalSince($0) <= options.misfireGrace }
         var slots = onTime
-        if due.count > onTime.count, fired != nil {
+        if due.count > onTime.count {
             let missed = job.catchUp.slotsToFire(schedule: schedule, timeZone: job.timeZone, lastScheduled: cursor,
                                                  now: now.addingTimeInterval(-options.misfireGrace))
             slots = missed + onTime

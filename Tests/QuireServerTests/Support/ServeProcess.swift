@@ -1,0 +1,96 @@
+import Foundation
+import QuireTestSupport
+
+/// A real `quire serve` on a port the OS chose, in its own temporary data folder. Stopped (and the
+/// folder removed) by `stop()`; `kill()` is SIGKILL for crash tests.
+final class ServeProcess: @unchecked Sendable {
+    let data: String
+    let process: Process
+    let baseURL: String
+    let logPath: String
+    private let ownsData: Bool
+
+    /// `config` is written as quire.yaml in the data folder and passed with --config.
+    init(workers: Int = 1, config: String? = nil, data: String? = nil, extraArgs: [String] = [], env: [String: String] = [:],
+         cwd: String? = nil) throws {
+        let folder = data ?? NSTemporaryDirectory() + "quire-serve-" + UUID().uuidString
+        ownsData = data == nil
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        self.data = folder
+        var args = ["serve", "--port", "0", "--data", folder, "--workers", String(workers)]
+        if let config {
+            let path = folder + "/quire.yaml"
+            if !FileManager.default.fileExists(atPath: path) { try config.write(toFile: path, atomically: true, encoding: .utf8) }
+            args += ["--config", path]
+        }
+        args += extraArgs
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TestPaths.quire)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? TestPaths.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["VIRTUAL_ENV"] = TestPaths.venv
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe()
+        logPath = folder + "-server.log"
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        p.standardOutput = out
+        p.standardError = FileHandle(forWritingAtPath: logPath)
+        try p.run()
+        process = p
+        baseURL = try Self.readURL(out, process: p, log: logPath)
+    }
+
+    /// The first stdout line names the URL; anything else means the server did not start.
+    private static func readURL(_ pipe: Pipe, process: Process, log: String) throws -> String {
+        var text = ""
+        let handle = pipe.fileHandleForReading
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                if !process.isRunning { break }
+                continue
+            }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let r = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) {
+                // Keep draining stdout so the server never blocks on a full pipe.
+                Thread { while !handle.availableData.isEmpty {} }.start()
+                return String(text[r])
+            }
+        }
+        process.terminate()
+        let logText = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw ServeFailure(message: "quire serve did not start: stdout=\(text) log=\(logText)")
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// SIGTERM and wait: the server drains its workers and shuts its kernels down.
+    func stop(removeData: Bool = true) {
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+        if removeData && ownsData {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: logPath)
+        }
+    }
+
+    /// A crash: SIGKILL to the server only. Its kernels are in their own process groups and are
+    /// killed here too (a test must not leave orphans), as a supervisor restarting it would.
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
