@@ -1,4 +1,5 @@
-/// Everything that can go wrong turning command-line parameters into an injected cell.
+/// Everything that can go wrong turning command-line parameters into an injected cell, and
+/// preparing a pooled kernel with a run's directory and environment (`RunPrelude`).
 ///
 /// Each case names the source or parameter at fault so the message alone tells the user what to fix.
 /// The CLI prints `description` on stderr and exits with 2 (bad input).
@@ -25,6 +26,15 @@ public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidSecret(argument: String, reason: String)
     /// A `--secret` whose environment variable is not set, so the kernel could not read it.
     case secretNotSet(parameter: String, variable: String)
+    /// A run environment variable that cannot be set in the kernel (the value is never shown).
+    case invalidEnvironment(variable: String, reason: String)
+    /// The kernel has no `RunPrelude` (see `RunPrelude.code`): start a fresh kernel with the run's
+    /// directory and environment in its launch options instead.
+    case preludeUnsupported(kernelName: String, language: String)
+    /// The run prelude could not move the kernel to the run's working directory.
+    case workingDirectoryFailed(path: String, kernelName: String, reason: String)
+    /// The run prelude could not set the run's environment variables (named; values never shown).
+    case environmentFailed(variables: [String], kernelName: String, reason: String)
 
     /// A `{name}` path template that cannot be filled (papermill's `str.format` rules).
     case invalidPathTemplate(template: String, reason: String)
@@ -55,6 +65,15 @@ public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible 
             "path template \(template): \(reason)"
         case .secretNotSet(let parameter, let variable):
             "--secret \(parameter)=\(variable): the environment variable \(variable) is not set"
+        case .invalidEnvironment(let variable, let reason):
+            "environment variable '\(variable)' cannot be set in the kernel: \(reason)"
+        case .preludeUnsupported(let kernelName, let language):
+            "kernel '\(kernelName)' (language '\(language)') cannot be prepared for a run by code; "
+                + "start a fresh kernel with the run's working directory and environment instead"
+        case .workingDirectoryFailed(let path, let kernelName, let reason):
+            "kernel '\(kernelName)' could not change its working directory to \(path.debugDescription): \(reason)"
+        case .environmentFailed(let variables, let kernelName, let reason):
+            "kernel '\(kernelName)' could not set the environment variables \(variables.joined(separator: ", ")): \(reason)"
         }
     }
 }

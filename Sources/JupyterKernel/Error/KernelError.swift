@@ -24,6 +24,8 @@ public enum KernelError: Error, Sendable, CustomStringConvertible {
     case malformedMessage(reason: String)
     /// A connection file or runtime directory could not be written.
     case io(path: String, errno: Int32)
+    /// `KernelPool.take` after `shutdownAll()` (or while it runs): the pool hands out no more kernels.
+    case poolShutDown
 
     public var description: String {
         switch self {
@@ -44,6 +46,7 @@ public enum KernelError: Error, Sendable, CustomStringConvertible {
         case .clientClosed: "The kernel client was shut down."
         case .malformedMessage(let reason): "Malformed kernel message: \(reason)"
         case .io(let path, let e): "I/O error on \(path): errno \(e)"
+        case .poolShutDown: "The kernel pool was shut down; it hands out no more kernels."
         }
     }
 
