@@ -7,12 +7,14 @@ import NotebookExecution
 struct KernelProvider: Sendable {
     let environment: WorkerEnvironment
 
-    func kernel(for spec: KernelSpec, cwd: String?, env: [String: String]) async throws -> KernelClient {
+    /// `runEnvironment`: what this run adds to the worker's kernel environment (its `env` and its
+    /// secrets); `fullEnvironment`: everything a freshly started kernel gets.
+    func kernel(for spec: KernelSpec, cwd: String?, runEnvironment: [String: String], fullEnvironment: [String: String]) async throws -> KernelClient {
         if let pool = environment.pool,
-           RunPrelude.code(language: spec.language, kernelName: spec.name, cwd: cwd, environment: env) != nil {
+           RunPrelude.code(language: spec.language, kernelName: spec.name, cwd: cwd, environment: runEnvironment) != nil {
             let client = try await pool.take(spec)
             do {
-                try await RunPrelude.apply(on: client, language: spec.language, kernelName: spec.name, cwd: cwd, environment: env)
+                try await RunPrelude.apply(on: client, language: spec.language, cwd: cwd, environment: runEnvironment)
                 return client
             } catch {
                 await client.shutdown()
@@ -21,7 +23,7 @@ struct KernelProvider: Sendable {
         }
         var options = LaunchOptions()
         options.workingDirectory = cwd
-        options.environment = env
+        options.environment = fullEnvironment
         options.startupTimeout = environment.startTimeout
         return try await KernelClient.start(spec, options: options)
     }

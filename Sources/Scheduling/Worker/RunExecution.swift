@@ -64,11 +64,13 @@ struct RunExecution: Sendable {
         NotebookExecutor.begin(&nb, at: startedAt)
         await saver.offer(nb, important: true)
 
-        let kernelEnv = kernelEnvironment(spec: spec, secrets: secrets)
+        var runEnv = spec.env
+        for (k, v) in secrets.kernelEnv { runEnv[k] = v }
         let cwd = workingDirectory(spec)
         let client: KernelClient
         do {
-            client = try await KernelProvider(environment: environment).kernel(for: kernelSpec, cwd: cwd, env: kernelEnv)
+            client = try await KernelProvider(environment: environment).kernel(
+                for: kernelSpec, cwd: cwd, runEnvironment: runEnv, fullEnvironment: kernelEnvironment(spec: spec, secrets: secrets))
         } catch {
             let reason = "kernel '\(kernelSpec.name)' could not start: \(error)"
             NotebookExecutor.finish(&nb, startedAt: startedAt, outcome: .kernelFailedToStart(reason: reason))

@@ -1,0 +1,94 @@
+"""Drives bench/serve/run.sh: see there. Prints figures and ratios for bench/RESULTS.md."""
+import json, os, re, signal, sqlite3, statistics, subprocess, sys, threading, time, urllib.request
+
+quire, out, runs, samples = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+venv = os.path.abspath(".venv")
+env = dict(os.environ, VIRTUAL_ENV=venv, PATH=venv + "/bin:" + os.environ["PATH"])
+
+import nbformat
+from nbformat.v4 import new_notebook, new_code_cell
+nb = new_notebook(cells=[new_code_cell("x = 1")])
+nb.cells[0].metadata["tags"] = ["parameters"]
+nb.cells.append(new_code_cell("print(x)"))
+nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+src = os.path.join(out, "one.ipynb")
+nbformat.write(nb, src)
+
+def papermill_batch(n):
+    os.makedirs(os.path.join(out, "pm"), exist_ok=True)
+    cmd = f"seq {n} | xargs -P2 -I{{}} {venv}/bin/papermill -k python3 --no-progress-bar {src} {out}/pm/out-{{}}.ipynb -p x {{}}"
+    t = time.monotonic()
+    subprocess.run(cmd, shell=True, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - t
+
+class Server:
+    def __init__(self, data, workers):
+        self.p = subprocess.Popen([quire, "serve", "--port", "0", "--data", data, "--workers", str(workers), "--pool-size", "1"],
+                                  stdout=subprocess.PIPE, stderr=open(data + ".log", "w"), env=env, text=True)
+        line = self.p.stdout.readline()
+        self.url = re.search(r"http://[0-9.]+:[0-9]+", line).group(0)
+    def call(self, method, path, body=None):
+        req = urllib.request.Request(self.url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req) as r:
+            return json.loads(r.read())
+    def submit(self, x):
+        return self.call("POST", "/api/v1/runs", {"notebook": src, "parameters": {"x": x}})["id"]
+    def final(self, rid):
+        while True:
+            s = self.call("GET", f"/api/v1/runs/{rid}/status")["status"]
+            if s in ("succeeded", "failed", "timed_out", "cancelled"):
+                return s
+            time.sleep(0.01)
+    def wait_finished_event(self, rid):
+        with urllib.request.urlopen(self.url + f"/api/v1/runs/{rid}/events") as r:
+            for raw in r:
+                if raw.startswith(b"event: finished"):
+                    return
+    def pool_ready(self):
+        m = urllib.request.urlopen(self.url + "/metrics").read().decode()
+        return sum(int(v) for v in re.findall(r'quire_pool_ready_kernels\{[^}]*\} (\d+)', m))
+    def stop(self):
+        self.p.send_signal(signal.SIGTERM)
+        self.p.wait(timeout=120)
+
+def quire_batch(n):
+    data = os.path.join(out, "serve-throughput")
+    s = Server(data, 2)
+    try:
+        assert s.final(s.submit(0)) == "succeeded"          # warms the pool for python3
+        while s.pool_ready() < 1:
+            time.sleep(0.05)
+        t = time.monotonic()
+        ids = [s.submit(i) for i in range(n)]
+        bad = [i for i in ids if s.final(i) != "succeeded"]
+        elapsed = time.monotonic() - t
+        assert not bad, f"{len(bad)} runs did not succeed"
+        return elapsed
+    finally:
+        s.stop()
+
+def latency(k):
+    data = os.path.join(out, "serve-latency")
+    s = Server(data, 2)
+    try:
+        s.final(s.submit(0))
+        values = []
+        for i in range(k):
+            while s.pool_ready() < 1:
+                time.sleep(0.02)
+            t = time.monotonic()
+            rid = s.submit(i)
+            s.wait_finished_event(rid)
+            values.append((time.monotonic() - t) * 1000)
+        values.sort()
+        return values[len(values) // 2], values[min(len(values) - 1, int(len(values) * 0.99))]
+    finally:
+        s.stop()
+
+pm = papermill_batch(runs)
+qs = quire_batch(runs)
+print(f"throughput: {runs} runs  papermill -P2 {pm:.1f} s ({runs/pm:.2f} runs/s)  quire serve {qs:.1f} s ({runs/qs:.2f} runs/s)  "
+      f"ratio {pm/qs:.2f}x (target >= 5x)")
+p50, p99 = latency(samples)
+print(f"latency submit->finished (warm pool, {samples} runs): p50 {p50:.0f} ms (target <= 100)  p99 {p99:.0f} ms (target <= 300)")
