@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
         .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "Scheduling",
+            dependencies: [
+                "NotebookFormat",
+                "NotebookExecution",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -83,6 +92,7 @@ let package = Package(
             name: "NotebookStorageTests",
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "NotebookFormat", "NotebookExecution", "QuireTestSupport"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
     ],
