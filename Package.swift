@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
         .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Scheduling",
+            dependencies: [
+                "NotebookFormat",
+                "NotebookExecution",
+                "NotebookStorage",
+                "JupyterKernel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -102,6 +115,7 @@ let package = Package(
             name: "NotebookStorageTests",
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "NotebookFormat", "NotebookExecution", "QuireTestSupport"]),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduling", "NotebookFormat"]),
         .testTarget(

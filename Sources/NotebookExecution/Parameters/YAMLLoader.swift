@@ -5,14 +5,16 @@ import Yams
 /// Parses YAML parameter sources into JSON values the way papermill's `yaml.load(…, NoDatesSafeLoader)`
 /// does: Yams (libyaml) for the syntax, `YAMLScalar` for PyYAML's scalar types, merge keys (`<<`),
 /// and mapping keys turned into text as Python's `str()` prints them.
-enum YAMLLoader {
+///
+/// Public so that other modules read YAML (such as `quire.yaml`) with the same rules.
+public enum YAMLLoader {
     /// Marks plain untagged scalars: Yams resolves tags lazily and may do so while checking mapping
     /// keys, so its resolver must leave a recognisable name rather than a type of its own.
     private static let plainTag = "tag:quire.invalid,2026:plain"
     private static let resolver = Resolver.basic.appending(try! Resolver.Rule(.init(rawValue: plainTag), "^"))
 
     /// The document's value; nil for an empty stream or a document that is only `null`/`~`.
-    static func load(_ text: String, source: String) throws(ParameterError) -> JSONValue? {
+    public static func load(_ text: String, source: String) throws(ParameterError) -> JSONValue? {
         let root: Node?
         do {
             root = try Parser(yaml: text, resolver: resolver, constructor: .default).singleRoot()
@@ -27,7 +29,7 @@ enum YAMLLoader {
     }
 
     /// Bytes from a file or `-b`: UTF-8 (a BOM is skipped) or UTF-16 with a BOM, as PyYAML reads them.
-    static func load(bytes: [UInt8], source: String) throws(ParameterError) -> JSONValue? {
+    public static func load(bytes: [UInt8], source: String) throws(ParameterError) -> JSONValue? {
         var text: String?
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             text = String(data: Data(bytes), encoding: .utf16)
