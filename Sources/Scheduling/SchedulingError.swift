@@ -29,6 +29,9 @@ public enum SchedulingError: Error, Sendable, Equatable, CustomStringConvertible
     /// A `token_env` or `secrets` variable that the server process does not have.
     case environmentVariableNotSet(path: String, variable: String)
 
+    /// A field whose value is well-formed but not allowed here (overriding a secret parameter).
+    case fieldRejected(path: String, reason: String)
+
     // MARK: Configuration files and the environment
 
     /// The configuration file is not valid YAML; `detail` names the line and column.
@@ -60,6 +63,8 @@ public enum SchedulingError: Error, Sendable, Equatable, CustomStringConvertible
             "\(second): the same token as \(first)"
         case .environmentVariableNotSet(let path, let variable):
             "\(Self.shown(path)): the environment variable \(variable) is not set in the server's environment"
+        case .fieldRejected(let path, let reason):
+            "\(Self.shown(path)): \(reason)"
         case .invalidYAML(let file, let detail):
             "\(file): invalid YAML: \(detail)"
         case .unreadableConfig(let file, let reason):

@@ -14,7 +14,7 @@ public enum RunFactory {
         var parameters = job.parameters
         for (name, value) in overrides {
             if job.secrets[name] != nil {
-                throw .invalidField(path: "parameters.\(name)", message: "'\(name)' is a secret parameter of job '\(job.name)' and cannot be overridden")
+                throw .fieldRejected(path: "parameters.\(name)", reason: "'\(name)' is a secret parameter of job '\(job.name)' and cannot be overridden")
             }
             parameters[name] = value
         }
@@ -24,7 +24,7 @@ public enum RunFactory {
             notebook = try PathTemplate(parameters: parameters, secretNames: Set(job.secrets.keys),
                                         runUUID: UUID().uuidString.lowercased(), now: scheduledFor ?? now).render(job.notebook)
         } catch {
-            throw .invalidField(path: "notebook", message: error.description)
+            throw .fieldRejected(path: "notebook", reason: error.description)
         }
         let spec = RunSpec(env: job.environment, secrets: job.secrets, secretEnv: job.secretEnvironment, cwd: job.workingDirectory)
         return NewRun(job: job.name, notebook: notebook, parameters: .object(parameters), secretNames: job.secrets.keys.sorted(),

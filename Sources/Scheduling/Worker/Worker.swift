@@ -111,8 +111,9 @@ public actor Worker {
         var retryAt: Date? = nil
         if ending.retryable, run.attempt < run.maxAttempts {
             if case .interrupted = ending { retryAt = now } else {
-                retryAt = now.addingTimeInterval(RetryBackoff.delay(beforeAttempt: run.attempt + 1, base: run.retryBackoff,
-                                                                    cap: run.maxBackoff, random: &generator))
+                let policy = RetryPolicy(maxAttempts: run.maxAttempts, backoff: run.retryBackoff, maxBackoff: run.maxBackoff)
+                let delay = policy.delay(beforeAttempt: run.attempt + 1, random: &generator)
+                retryAt = now.addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
             }
         }
         do {
