@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
         .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -54,6 +56,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "Scheduling",
+            dependencies: ["NotebookFormat", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -82,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "NotebookStorageTests",
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(
+            name: "SchedulingStoreTests",
+            dependencies: ["Scheduling", "NotebookFormat", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
