@@ -20,11 +20,10 @@ run: build-release
 test: bootstrap
 	@for t in Tests/*Tests; do n=$$(basename $$t); grep -q "filter.*$$n" Makefile || { echo "make test: $$n is not run; add it to a filter below" >&2; exit 1; }; done
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests|SchedulingTests'
+	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests|SchedulingTests|SchedulingStoreTests|SchedulerTests'
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
-	$(SWIFT) test --skip-build --filter SchedulerTests
 	$(SWIFT) test --skip-build --filter QuireServerTests
 
 bench-format: build-release

@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -66,6 +67,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -116,6 +118,10 @@ let package = Package(
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "NotebookFormat", "NotebookExecution", "QuireTestSupport"]),
+        .testTarget(
+            name: "SchedulingStoreTests",
+            dependencies: ["Scheduling", "NotebookFormat", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduling", "NotebookFormat"]),
         .testTarget(
