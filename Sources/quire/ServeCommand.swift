@@ -50,8 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "quire")
         do {
             try await QuireServerRuntime.run(settings, logger: logger) { port in
-                print("Quire serving on http://\(settings.server.host):\(port) (data: \(settings.dataDirectory), workers: \(settings.workers))")
-                fflush(stdout)
+                // Written unbuffered: scripts and tests wait for this line to learn the port.
+                let line = "Quire serving on http://\(settings.server.host):\(port) (data: \(settings.dataDirectory), workers: \(settings.workers))\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch let error as ServeError {
             Stderr.print("quire serve: \(error)")

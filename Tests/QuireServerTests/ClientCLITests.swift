@@ -32,7 +32,7 @@ import Testing
         let runs = try JSONValue.parse(list.stdout)["runs"]?.arrayValue ?? []
         #expect(runs.count == 2)
         let table = try Quire.run(["runs", "list", "--status", "failed"] + s)
-        #expect(table.stdout.contains("failed") && !table.stdout.contains("succeeded"), table.stdout)
+        #expect(table.stdout.contains("failed") && !table.stdout.contains("succeeded"), "\(table.stdout)")
 
         let id = runs.last!["id"]!.stringValue!
         let show = try Quire.run(["runs", "show", id] + s)
@@ -56,7 +56,7 @@ import Testing
         let add = try Quire.run(["jobs", "add", file] + s)
         #expect(add.status == 0, "\(add.stderr)")
         let list = try Quire.run(["jobs", "list"] + s)
-        #expect(list.stdout.contains("cli-job") && list.stdout.contains("0 6 * * 1-5"), list.stdout)
+        #expect(list.stdout.contains("cli-job") && list.stdout.contains("0 6 * * 1-5"), "\(list.stdout)")
         #expect(try Quire.run(["jobs", "pause", "cli-job"] + s).stdout.contains("paused"))
         #expect(try Quire.run(["jobs", "resume", "cli-job"] + s).stdout.contains("active"))
         let show = try Quire.run(["jobs", "show", "cli-job", "--json"] + s)

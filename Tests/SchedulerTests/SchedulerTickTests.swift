@@ -14,7 +14,11 @@ import Testing
         func store() throws -> SQLiteSchedulingStore { try SQLiteSchedulingStore(path: path) }
     }
 
-    static func utc(_ s: String) -> Date { ISO8601DateFormatter().date(from: s)! }
+    static func utc(_ s: String) -> Date {
+        let f = ISO8601DateFormatter()
+        if s.contains(".") { f.formatOptions = [.withInternetDateTime, .withFractionalSeconds] }
+        return f.date(from: s)!
+    }
 
     static func job(_ name: String, _ schedule: String, extra: JSONObject = JSONObject()) throws -> StoredJob {
         var o: JSONObject = ["name": .string(name), "notebook": "nb.ipynb", "schedule": .string(schedule)]
@@ -33,7 +37,7 @@ import Testing
     @Test func aSlotFiresOnceAcrossARestartInTheMiddleOfAMinute() async throws {
         let db = DB()
         let first = try db.store()
-        try await first.upsertJob(try Self.job("minutely", "* * * * *"))
+        try await first.upsertJob(try Self.job("minutely", "* * * * *", extra: ["concurrency": "allow"]))
         let a = Scheduler(store: first, wakeup: WorkerWakeup())
         await a.tick(now: Self.utc("2026-03-01T11:59:50Z"))   // first sight: nothing missed
         await a.tick(now: Self.utc("2026-03-01T12:00:00Z"))

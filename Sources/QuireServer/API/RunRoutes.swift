@@ -22,7 +22,7 @@ struct RunRoutes: Sendable {
         let body = try await request.jsonObject()
         let submission = try SubmitRequest(body)
         let user = context.user ?? .local
-        let key = request.headers[HTTPField.Name("Idempotency-Key")!]
+        let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
         if let key, key.isEmpty || key.count > 200 {
             throw Problem.badRequest("the Idempotency-Key header must be 1 to 200 characters", field: "Idempotency-Key")
         }

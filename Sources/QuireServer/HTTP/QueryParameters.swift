@@ -6,11 +6,11 @@ struct QueryParameters {
     let request: Request
 
     func string(_ name: String) -> String? {
-        request.uri.queryParameters[name].map(String.init)
+        request.uri.queryParameters.get(name)
     }
 
     func all(_ name: String) -> [String] {
-        request.uri.queryParameters.getAll(name).map(String.init).flatMap { $0.split(separator: ",").map(String.init) }
+        request.uri.queryParameters.getAll(name).flatMap { (v: String) in v.split(separator: ",").map { String($0) } }
     }
 
     func int(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -44,7 +44,8 @@ public enum QuireServerRuntime {
         // Runs a previous process of these same workers left `running` go back to the queue now
         // rather than after their leases expire.
         for w in workers {
-            for run in try await store.reconcileAfterRestart(worker: w.options.id, now: Date()) {
+            let now = Date()
+            for run in try await store.reconcileAfterRestart(worker: w.options.id, now: now, retryAt: { LeaseExpiry.retryAt(for: $0, now: now) }) {
                 logger.warning("run \(run.id) was left running by a previous process; now \(run.status.rawValue)")
             }
         }

@@ -43,12 +43,13 @@ public protocol SchedulingStore: Sendable {
     /// A queued run is cancelled at once; a running one gets `cancelRequested` (its worker sees it
     /// on the next heartbeat); a finished one is `alreadyFinished`.
     func requestCancel(_ id: RunID, now: Date) async throws -> RunRecord
-    /// Running runs whose lease ran out before `now` are requeued (attempts left and `retryAt` gives
-    /// a date) or failed with `WorkerLost`. Returns the runs changed.
+    /// Running runs whose lease ran out before `now` are requeued when `retryAt` gives a date (the
+    /// caller's policy decides, attempts included), else failed with `WorkerLost` (cancelled if a
+    /// cancel was requested). Returns the runs changed.
     func expireLeases(now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord]
     /// Runs left `running` under `worker` by a previous process of that worker are treated as
-    /// expired leases, retried after the run's own backoff.
-    func reconcileAfterRestart(worker: String, now: Date) async throws -> [RunRecord]
+    /// expired leases.
+    func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord]
 
     // MARK: Metrics
 

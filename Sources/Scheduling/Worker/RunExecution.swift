@@ -22,7 +22,7 @@ struct RunExecution: Sendable {
         } catch let failure as RunEnding {
             return failure
         } catch {
-            return .failed(RunErrorSummary(ename: "QuireError", evalue: "\(error)", cell: nil))
+            return .failed(RunErrorSummary(ename: "QuireError", evalue: "\(error)", cell: nil), retryable: true)
         }
     }
 

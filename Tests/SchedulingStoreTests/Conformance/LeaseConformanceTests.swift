@@ -43,7 +43,7 @@ import Testing
             // Second attempt, lost again: no attempt left, so failed for good.
             let second = try #require(try await store.claim(worker: "w3", labels: [], lease: 10, now: at(90)))
             #expect(second.id == run.id && second.attempt == 2)
-            let failed = try await store.expireLeases(now: at(101), retryAt: { _ in at(500) })
+            let failed = try await store.expireLeases(now: at(101), retryAt: { $0.hasAttemptsLeft ? at(500) : nil })
             #expect(failed.map(\.id) == [run.id])
             #expect(failed.first?.status == .failed && failed.first?.finished == at(101))
             #expect(failed.first?.error?.ename == "WorkerLost")
@@ -77,7 +77,7 @@ import Testing
             let retryable = try await runningRun(store, worker: "embedded-1", maxAttempts: 2, lease: 600)
             let lastChance = try await runningRun(store, worker: "embedded-1", maxAttempts: 1, now: at(1), lease: 600)
             let other = try await runningRun(store, worker: "embedded-2", now: at(2), lease: 600)
-            let changed = try await store.reconcileAfterRestart(worker: "embedded-1", now: at(10))
+            let changed = try await store.reconcileAfterRestart(worker: "embedded-1", now: at(10)) { $0.defaultRetryDate(after: at(10)) }
             #expect(Set(changed.map(\.id)) == [retryable.id, lastChance.id])
             let requeued = try #require(try await store.run(retryable.id))
             // The run's own backoff (30 s before the second attempt) decides when it may start again.
@@ -86,7 +86,7 @@ import Testing
             #expect(failed.status == .failed && failed.finished == at(10))
             #expect(try await store.transitions(lastChance.id).last?.note == "worker restarted")
             #expect(try await store.run(other.id)?.status == .running)
-            #expect(try await store.reconcileAfterRestart(worker: "embedded-1", now: at(11)).isEmpty)
+            #expect(try await store.reconcileAfterRestart(worker: "embedded-1", now: at(11)) { $0.defaultRetryDate(after: at(11)) }.isEmpty)
         }
     }
 }

@@ -83,7 +83,9 @@ extension RunRecord {
         let lost = worker ?? "unknown worker"
         error = RunErrorSummary(ename: "WorkerLost", evalue: "\(lost): \(reason) during attempt \(attempt)")
         let previous = worker
-        if !cancelRequested, hasAttemptsLeft, let retryAt {
+        // Whether a lost attempt is retried is the caller's policy (it may allow one beyond the
+        // run's own budget: losing a worker is not the notebook's fault).
+        if !cancelRequested, let retryAt {
             requeue(at: retryAt)
             return RunTransition(run: id, attempt: attempt, status: .queued, at: now, worker: previous, note: "retry: \(reason)")
         }

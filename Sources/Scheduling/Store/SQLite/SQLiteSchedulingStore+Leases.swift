@@ -9,17 +9,17 @@ extension SQLiteSchedulingStore {
         }
         // `retryAt` is the caller's (not Sendable) policy: decide outside the transaction, then apply
         // only to runs that are still in the state that was decided on.
-        let plans = expired.map { run in (run, run.hasAttemptsLeft && !run.cancelRequested ? retryAt(run) : nil) }
+        let plans = expired.map { run in (run, run.cancelRequested ? nil : retryAt(run)) }
         return try await loseWorkers(plans, reason: "lease expired", now: now) { current, seen in
             (current.leaseExpires.map { $0 < now } ?? false) && current.leaseExpires == seen.leaseExpires
         }
     }
 
-    public func reconcileAfterRestart(worker: String, now: Date) async throws -> [RunRecord] {
+    public func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord] {
         let orphaned = try await read("find runs left by \(worker)") { db in
             try RunRow.fetchAll(db, "SELECT * FROM runs WHERE status = 'running' AND worker = ? ORDER BY id", [worker])
         }
-        let plans = orphaned.map { run in (run, run.defaultRetryDate(after: now)) }
+        let plans = orphaned.map { run in (run, run.cancelRequested ? nil : retryAt(run)) }
         return try await loseWorkers(plans, reason: "worker restarted", now: now) { current, seen in
             current.leaseExpires == seen.leaseExpires
         }
