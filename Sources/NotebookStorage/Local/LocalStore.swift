@@ -52,6 +52,14 @@ public struct LocalStore: NotebookStore {
 
     public func write(_ body: WriteBody, to key: String, ifAbsent: Bool) async throws(StorageError) {
         let path = try path(for: key)
+        // A store rooted at a folder behaves like an object store: keys with slashes need no
+        // folders made first. Plain paths (root "") keep papermill's rule: the folder must exist.
+        if !root.isEmpty {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw .localIO(path: path, reason: "cannot create the folder \(folder): \(error.localizedDescription)")
+            }
+        }
         if ifAbsent {
             try createOnly(body, at: path)
             return
