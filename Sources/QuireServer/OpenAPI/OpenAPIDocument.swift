@@ -463,6 +463,7 @@ enum OpenAPIDocument {
                     max_attempts: {type: integer, minimum: 1}
                     backoff: {type: number, minimum: 0}
                     max_backoff: {type: number, minimum: 0}
+                    jitter: {type: string, enum: [full, equal]}
             concurrency: {type: string, enum: [allow, forbid, replace]}
             catchup:
               oneOf:
