@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JupyterKernel", targets: ["JupyterKernel"]),
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
         .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
+        .library(name: "NotebookRendering", targets: ["NotebookRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Debian ships no pkg-config file for the extensions library, so the module map links both.
+        .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "NotebookRendering", dependencies: ["NotebookFormat", "CMarkGFM"]),
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -61,6 +65,7 @@ let package = Package(
                 "NotebookStorage",
                 "JupyterKernel",
                 "NotebookExecution",
+                "NotebookRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -82,6 +87,10 @@ let package = Package(
         .testTarget(
             name: "NotebookStorageTests",
             dependencies: ["NotebookStorage", "NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(
+            name: "NotebookRenderingTests",
+            dependencies: ["NotebookRendering", "NotebookFormat", "QuireTestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),

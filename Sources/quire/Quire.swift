@@ -11,7 +11,7 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, KernelsCommand.self, StorageBenchCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, RenderCommand.self, KernelsCommand.self, StorageBenchCommand.self]
     )
 
     /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of
