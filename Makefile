@@ -1,7 +1,7 @@
 # The two commands of the README. Both bootstrap first (quick when everything is present).
 SWIFT ?= swift
 
-.PHONY: run test bootstrap build-release bench-format bench-run bench-kernel bench-storage
+.PHONY: run test bootstrap build-release bench-format bench-run bench-kernel bench-storage bench-render
 
 bootstrap:
 	@./scripts/bootstrap
@@ -20,7 +20,7 @@ run: build-release
 test: bootstrap
 	@for t in Tests/*Tests; do n=$$(basename $$t); grep -q "filter.*$$n" Makefile || { echo "make test: $$n is not run; add it to a filter below" >&2; exit 1; }; done
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests|SchedulingTests|SchedulingStoreTests|SchedulerTests'
+	$(SWIFT) test --skip-build --filter 'NotebookFormatTests|NotebookExecutionTests|NotebookStorageTests|NotebookRenderingTests|SchedulingTests|SchedulingStoreTests|SchedulerTests'
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
@@ -37,3 +37,6 @@ bench-kernel: bootstrap
 
 bench-storage: build-release
 	./bench/storage/run.sh
+
+bench-render: build-release
+	./bench/render/run.sh

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "NotebookExecution", targets: ["NotebookExecution"]),
         .library(name: "NotebookStorage", targets: ["NotebookStorage"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "NotebookRendering", targets: ["NotebookRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Debian ships no pkg-config file for the extensions library, so the module map links both.
+        .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "NotebookRendering", dependencies: ["NotebookFormat", "CMarkGFM"]),
         .target(
             name: "Scheduling",
             dependencies: [
@@ -78,6 +82,7 @@ let package = Package(
                 "NotebookExecution",
                 "NotebookStorage",
                 "Scheduling",
+                "NotebookRendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,6 +96,7 @@ let package = Package(
                 "NotebookExecution",
                 "Scheduling",
                 "QuireServer",
+                "NotebookRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,6 +127,10 @@ let package = Package(
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "NotebookFormat", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "NotebookRenderingTests",
+            dependencies: ["NotebookRendering", "NotebookFormat", "QuireTestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "QuireCLITests", dependencies: ["NotebookFormat", "QuireTestSupport"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduling", "NotebookFormat"]),

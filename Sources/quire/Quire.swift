@@ -12,7 +12,7 @@ struct Quire: AsyncParsableCommand {
             3 infrastructure failure (kernel could not start, storage unreachable).
             """,
         version: QuireVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, KernelsCommand.self,
+        subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, RenderCommand.self, KernelsCommand.self,
                       ServeCommand.self, SubmitCommand.self, RunsCommand.self, JobsCommand.self, StorageBenchCommand.self]
     )
 
