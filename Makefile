@@ -24,7 +24,7 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter JupyterKernelTests
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
-	$(SWIFT) test --skip-build --filter QuireServerTests
+	$(SWIFT) test --skip-build --no-parallel --filter QuireServerTests
 
 bench-format: build-release
 	./bench/format/run.sh

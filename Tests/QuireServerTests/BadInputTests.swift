@@ -28,6 +28,8 @@ import Testing
             Case(body: ["notebook": params, "parameters": ["name": 3]], status: 400, field: "parameters.name", says: "expected a string"),
             Case(body: ["notebook": params, "parameters": [1, 2]], status: 400, field: "parameters", says: "must be an object"),
             Case(body: ["notebook": params, "timeout": -1], status: 400, field: "timeout", says: "greater than 0"),
+            Case(body: ["notebook": params, "timeout": 6.5e307], status: 400, field: "timeout", says: "at most 2592000"),
+            Case(body: ["notebook": params, "tags": ["ok", ""]], status: 400, field: "tags[1]", says: "1 to 200 characters"),
             Case(body: ["notebook": params, "tags": ["a", 2]], status: 400, field: "tags[1]", says: "must be a string"),
             Case(body: ["notebook": params, "colour": "red"], status: 400, field: "colour", says: "unknown field 'colour'"),
             Case(body: ["notebook": "ftp://host/x.ipynb"], status: 400, field: "notebook", says: "unsupported scheme"),

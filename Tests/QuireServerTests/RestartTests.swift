@@ -12,16 +12,25 @@ import Testing
         var http = HTTP(base: server.baseURL)
         let id = try #require(try await http.post("/api/v1/runs", ["notebook": .string(nbs.path + "/slow.ipynb"), "parameters": ["seconds": 6]]).json["id"]?.stringValue)
         try await http.waitForStatus(id, "running")
-        try await Task.sleep(for: .seconds(1))
+        // Kill while the notebook sleeps: its first cell has printed.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let out = try await http.get("/api/v1/runs/\(id)/output")
+            if out.status == 200, out.text.contains("started") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         server.kill9()
+        let firstLog = server.log
+        defer { try? FileManager.default.removeItem(atPath: server.logPath) }
         KernelCleanup.killOrphans(startedUnder: nbs.path)
 
-        server = try ServeProcess(workers: 1, data: data.path)
-        defer { server.stop() }
+        let second = try ServeProcess(workers: 1, data: data.path)
+        defer { second.stop() }
+        server = second
         http = HTTP(base: server.baseURL)
         let run = try await http.waitForFinal(id, timeout: 120)
         #expect(run["status"]?.stringValue == "succeeded", "\(run.text)\n\(server.log)")
-        #expect(run["attempt"] == .int(2))
+        #expect(run["attempt"] == .int(2), "first server:\n\(firstLog)\nsecond:\n\(server.log)")
         let transitions = (run["transitions"]?.arrayValue ?? []).compactMap { $0["status"]?.stringValue }
         #expect(transitions == ["queued", "running", "queued", "running", "succeeded"], "\(transitions)")
         let running = try await http.get("/api/v1/runs?status=running").json["runs"]?.arrayValue ?? []

@@ -9,14 +9,19 @@ struct SubmitRequest: Sendable {
     var tags: [String]
 
     static let fields: Set<String> = ["notebook", "parameters", "kernel", "timeout", "tags"]
+    /// 30 days: longer limits are surely mistakes (and would overflow timers).
+    static let maxTimeout = 30 * 86_400.0
 
     init(_ body: JSONObject) throws {
         try BodyFields.rejectUnknown(body, allowed: Self.fields)
         notebook = try BodyFields.requiredString(body, "notebook")
         parameters = try BodyFields.object(body, "parameters") ?? JSONObject()
         kernel = try BodyFields.string(body, "kernel")
-        timeout = try BodyFields.positiveNumber(body, "timeout")
+        timeout = try BodyFields.positiveNumber(body, "timeout", max: Self.maxTimeout)
         tags = try BodyFields.strings(body, "tags")
+        for (i, tag) in tags.enumerated() where tag.isEmpty || tag.count > 200 {
+            throw Problem.badRequest("'tags[\(i)]' must be 1 to 200 characters", field: "tags[\(i)]")
+        }
     }
 }
 
@@ -50,10 +55,10 @@ enum BodyFields {
         return o
     }
 
-    static func positiveNumber(_ body: JSONObject, _ key: String) throws -> Double? {
+    static func positiveNumber(_ body: JSONObject, _ key: String, max: Double) throws -> Double? {
         guard let value = body[key], !value.isNull else { return nil }
-        guard value.boolValue == nil, let d = value.doubleValue, d > 0, d.isFinite else {
-            throw Problem.badRequest("'\(key)' must be a number of seconds greater than 0", field: key)
+        guard value.boolValue == nil, let d = value.doubleValue, d > 0, d <= max else {
+            throw Problem.badRequest("'\(key)' must be a number of seconds greater than 0 and at most \(Int(max))", field: key)
         }
         return d
     }

@@ -37,7 +37,7 @@ enum OpenAPIDocument {
           summary: This document
           security: []
           responses:
-            '200': {description: OpenAPI 3.1 document, content: {application/yaml: {schema: {type: string}}}}
+            '200': {description: OpenAPI 3.1 document, content: {application/yaml: {schema: {type: object}}}}
       /api/v1/kernelspecs:
         get:
           operationId: listKernelspecs
@@ -394,8 +394,8 @@ enum OpenAPIDocument {
             notebook: {type: string, minLength: 1, description: Path or store URL (s3://, file://, http(s)://)}
             parameters: {type: object}
             kernel: {type: [string, 'null']}
-            timeout: {type: [number, 'null'], exclusiveMinimum: 0, description: Seconds the whole run may take}
-            tags: {type: array, items: {type: string}}
+            timeout: {type: [number, 'null'], exclusiveMinimum: 0, maximum: 2592000, description: Seconds the whole run may take}
+            tags: {type: array, items: {type: string, minLength: 1, maxLength: 200}}
         Run:
           type: object
           required: [id, status, job, notebook, parameters, created, started, finished, error, output, attempt, max_attempts]

@@ -66,7 +66,8 @@ public actor Worker {
         let heartbeat = startHeartbeat(run, control: control)
         let timeout = run.timeout.map { seconds in
             Task {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                // Clamped: a limit beyond a year is no limit, and must not overflow the timer.
+                try? await Task.sleep(for: .milliseconds(Int(min(seconds, 3.2e7) * 1000)))
                 if !Task.isCancelled { control.requestStop(.runTimeout(seconds: seconds)) }
             }
         }

@@ -9,6 +9,14 @@ struct APIClient: Sendable {
     let server: String
     let token: String?
 
+    /// Connection attempts are retried with backoff, but only for 5 s: a server that is down
+    /// should be reported at once, not after the request's whole deadline.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     struct Reply: Sendable {
         var status: Int
         var body: [UInt8]
@@ -35,7 +43,7 @@ struct APIClient: Sendable {
         }
         let reply: Reply
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+            let response = try await Self.http.execute(request, timeout: .seconds(60))
             let buffer = try await response.body.collect(upTo: 256 << 20)
             reply = Reply(status: Int(response.status.code), body: Array(buffer.readableBytesView))
         } catch {
@@ -54,7 +62,7 @@ struct APIClient: Sendable {
         var request = HTTPClientRequest(url: server.trimmingSuffix("/") + "/api/v1/runs/\(id)/events")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .hours(24))
+            let response = try await Self.http.execute(request, timeout: .hours(24))
             guard response.status == .ok else { throw ClientError.problem(status: Int(response.status.code), detail: "events unavailable", field: nil) }
             var pending = ""
             for try await chunk in response.body {

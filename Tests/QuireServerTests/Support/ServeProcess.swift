@@ -33,7 +33,7 @@ final class ServeProcess: @unchecked Sendable {
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe()
-        logPath = folder + "-server.log"
+        logPath = folder + "-server-\(UUID().uuidString.prefix(8)).log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         p.standardOutput = out
         p.standardError = FileHandle(forWritingAtPath: logPath)
