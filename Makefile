@@ -9,11 +9,10 @@ bootstrap:
 build-release: bootstrap
 	$(SWIFT) build -c release --product quire --static-swift-stdlib
 
-# Quire's main job on embedded defaults: run the bundled parameterized example notebook.
+# Quire's main job on embedded defaults: the server (API, scheduler, workers) with the bundled
+# example jobs, on SQLite and a local folder in ./quire-data. It prints its URL; Ctrl-C stops it.
 run: build-release
-	@mkdir -p quire-data/runs
-	.build/release/quire run examples/hello.ipynb quire-data/runs/hello.ipynb
-	@echo "output notebook: quire-data/runs/hello.ipynb"
+	.build/release/quire serve --config examples/quire.yaml
 
 # Suites that start kernels run in separate processes, one module at a time: on 2 cores, many
 # kernels streaming at once starve their readers and ipykernel then drops iopub messages.
