@@ -92,3 +92,29 @@ print(f"throughput: {runs} runs  papermill -P2 {pm:.1f} s ({runs/pm:.2f} runs/s)
       f"ratio {pm/qs:.2f}x (target >= 5x)")
 p50, p99 = latency(samples)
 print(f"latency submit->finished (warm pool, {samples} runs): p50 {p50:.0f} ms (target <= 100)  p99 {p99:.0f} ms (target <= 300)")
+
+def listing(count):
+    data = os.path.join(out, "serve-list")
+    os.makedirs(data, exist_ok=True)
+    t = time.monotonic()
+    subprocess.run([quire, "_seed-runs", os.path.join(data, "quire.db"), str(count)], check=True, env=env)
+    seeded = time.monotonic() - t
+    s = Server(data, 0)
+    try:
+        url = s.url + "/api/v1/runs?limit=50"
+        assert len(s.call("GET", "/api/v1/runs?limit=50")["runs"]) == 50
+        res = subprocess.run(["wrk", "-t2", "-c8", "-d10s", "--latency", url], capture_output=True, text=True, check=True).stdout
+        filt = subprocess.run(["wrk", "-t2", "-c8", "-d10s", "--latency", s.url + "/api/v1/runs?limit=50&job=job-7&param=region:eu"],
+                              capture_output=True, text=True, check=True).stdout
+    finally:
+        s.stop()
+    def pct(text, p):
+        m = re.search(rf"\s{p}%\s+([0-9.]+)(us|ms|s)", text)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    rps = lambda text: float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
+    print(f"list: {count} runs seeded in {seeded:.1f} s; GET /api/v1/runs?limit=50 under wrk -t2 -c8: "
+          f"p50 {pct(res, 50):.2f} ms  p99 {pct(res, 99):.2f} ms (target <= 20)  {rps(res):.0f} req/s; "
+          f"filtered (job+param) p99 {pct(filt, 99):.2f} ms  {rps(filt):.0f} req/s")
+
+listing(100_000)
