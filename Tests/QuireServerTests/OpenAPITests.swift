@@ -31,10 +31,14 @@ import Testing
 enum Python {
     struct Result { let status: Int32; let output: String }
 
+    /// Runs in a temporary folder: schemathesis keeps a cache of found failures in its working
+    /// directory, which must not land in the checkout.
     static func run(_ args: [String], timeout: TimeInterval = 300) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TestPaths.python)
         p.arguments = args
+        let cwd = Folder()
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd.path)
         let file = NSTemporaryDirectory() + "quire-py-" + UUID().uuidString
         FileManager.default.createFile(atPath: file, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -48,6 +52,7 @@ enum Python {
         while p.isRunning && Date() < deadline { usleep(50_000) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
+        _ = cwd
         return Result(status: p.terminationStatus, output: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
     }
 }
