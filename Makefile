@@ -25,6 +25,7 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
 	$(SWIFT) test --skip-build --filter QuireServerTests
+	$(SWIFT) test --skip-build --filter QuireWebTests
 
 bench-format: build-release
 	./bench/format/run.sh

@@ -141,6 +141,12 @@ let package = Package(
             exclude: ["Notebooks"]
         ),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
+        .testTarget(
+            name: "QuireWebTests",
+            dependencies: ["NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")],
+            exclude: ["Notebooks"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
