@@ -3,7 +3,8 @@ import NotebookRendering
 /// /assets/quire.js, the only script the pages run: the renderer's frame sizing, highlighting and
 /// math once their libraries loaded, and the run page's live progress (server-sent events from
 /// `/api/v1/runs/{id}/events`; when a cell finishes or the run ends, the run's fragment is fetched
-/// again and swapped in, so outputs appear without a reload).
+/// again and swapped in, so outputs appear without a reload). The renderer's script highlights
+/// the first load; swapped-in fragments are highlighted here.
 enum WebScript {
     static let source = NotebookRenderer.pageScriptText + "\n" + live
 
@@ -11,8 +12,8 @@ enum WebScript {
     (function(){
     "use strict";
     var FINAL=["succeeded","failed","timed_out","cancelled"];
-    function decorate(root){
-      if(window.hljs){root.querySelectorAll("pre code").forEach(function(b){if(!b.dataset.highlighted){window.hljs.highlightBlock?window.hljs.highlightBlock(b):window.hljs.highlightElement(b);b.dataset.highlighted="yes";}});}
+    function decorate(root,highlight){
+      if(highlight&&window.hljs){root.querySelectorAll("pre code").forEach(function(b){if(!b.dataset.highlighted){window.hljs.highlightElement?window.hljs.highlightElement(b):window.hljs.highlightBlock(b);b.dataset.highlighted="yes";}});}
       if(window.renderMathInElement){root.querySelectorAll(".quire-notebook").forEach(function(n){window.renderMathInElement(n,{delimiters:[{left:"$$",right:"$$",display:true},{left:"\\[",right:"\\]",display:true},{left:"$",right:"$",display:false},{left:"\\(",right:"\\)",display:false}],throwOnError:false});});}
     }
     function live(){
@@ -27,7 +28,7 @@ enum WebScript {
         if(loading){again=true;return;}
         loading=true;
         fetch("/runs/"+encodeURIComponent(id)+"/fragment",{credentials:"same-origin"}).then(function(r){return r.ok?r.text():null;}).then(function(html){
-          if(html!==null){detail.innerHTML=html;decorate(detail);if(current!==null){mark(current);}}
+          if(html!==null){detail.innerHTML=html;decorate(detail,true);if(current!==null){mark(current);}}
         }).catch(function(){}).then(function(){loading=false;if(again){again=false;refresh();}});
       }
       function mark(i){
@@ -44,7 +45,7 @@ enum WebScript {
       es.addEventListener("finished",function(e){var d=JSON.parse(e.data);es.close();clearInterval(timer);tick();setStatus(d.status);
         bar.value=bar.max;step.textContent="finished";current=null;refresh();});
     }
-    addEventListener("DOMContentLoaded",function(){decorate(document);live();});
+    addEventListener("DOMContentLoaded",function(){decorate(document,false);live();});
     })();
     """#
 }

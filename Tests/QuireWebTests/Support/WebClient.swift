@@ -50,7 +50,7 @@ final class WebClient: @unchecked Sendable {
         let response = try await Self.client.execute(request, timeout: .seconds(120))
         let buffer = try await response.body.collect(upTo: 64 << 20)
         for line in response.headers["Set-Cookie"] {
-            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if pair.count == 2 { cookies[String(pair[0])] = pair[1].isEmpty ? nil : String(pair[1]) }
         }
         return Reply(status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))
