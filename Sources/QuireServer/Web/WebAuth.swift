@@ -28,7 +28,7 @@ enum WebAuth {
 
     static func decide(_ request: Request, tokens: [APIToken]) -> Decision {
         let path = request.uri.path
-        let api = path.hasPrefix("/api/")
+        let api = path.hasPrefix("/api/") || path == "/metrics"
         if api, request.headers[.authorization] != nil { return .bearer }
         if let user = sessionUser(request, tokens: tokens) {
             return api && request.method != .get ? .bearer : .user(user)
