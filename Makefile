@@ -24,6 +24,7 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter QuireCLITests
 	$(SWIFT) test --skip-build --filter QuireRunTests
 	$(SWIFT) test --skip-build --no-parallel --filter QuireServerTests
+	$(SWIFT) test --skip-build --no-parallel --filter QuireWebTests
 
 bench-format: build-release
 	./bench/format/run.sh

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "NotebookFormat"),
@@ -84,6 +85,7 @@ let package = Package(
                 "Scheduling",
                 "NotebookRendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -141,6 +143,12 @@ let package = Package(
             exclude: ["Notebooks"]
         ),
         .testTarget(name: "QuireRunTests", dependencies: ["NotebookFormat", "QuireTestSupport"], exclude: ["Notebooks"]),
+        .testTarget(
+            name: "QuireWebTests",
+            dependencies: ["NotebookFormat", "QuireTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")],
+            exclude: ["Notebooks"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,11 +28,16 @@ public struct RenderOptions: Sendable {
     public var assetBase: String?
     /// Show papermill's run metadata: parameters header, per-cell status and duration.
     public var showRunMetadata: Bool
+    /// Gives the URL serving output `output` of cell `cell` as its own sandboxed document (see
+    /// `NotebookRenderer.frameDocument`), so a server can let its scripts run under a separate,
+    /// permissive policy; nil (and standalone pages) embed the document with `srcdoc`.
+    public var frameURL: (@Sendable (_ cell: Int, _ output: Int) -> String?)?
 
     public init(hideInputs: Bool = false, honourTags: Bool = true, standalone: Bool = false, theme: Theme = .auto,
                 inlineImageLimit: Int? = nil,
                 resourceURL: (@Sendable (_ cell: Int, _ output: Int, _ mime: String) -> String?)? = nil,
-                anchorPrefix: String = "", assetBase: String? = nil, showRunMetadata: Bool = true) {
+                anchorPrefix: String = "", assetBase: String? = nil, showRunMetadata: Bool = true,
+                frameURL: (@Sendable (_ cell: Int, _ output: Int) -> String?)? = nil) {
         self.hideInputs = hideInputs
         self.honourTags = honourTags
         self.standalone = standalone
@@ -42,5 +47,6 @@ public struct RenderOptions: Sendable {
         self.anchorPrefix = anchorPrefix
         self.assetBase = assetBase
         self.showRunMetadata = showRunMetadata
+        self.frameURL = frameURL
     }
 }

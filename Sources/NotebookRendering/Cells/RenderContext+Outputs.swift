@@ -43,12 +43,13 @@ extension RenderContext {
         switch mime {
         case DisplayPriority.widgetView:
             widget(value, fallback: data["text/plain"]?.stringValue, into: &out)
-        case "text/html":
-            SandboxedFrame.write(html: text ?? "", title: "HTML output", into: &out)
-        case "image/svg+xml":
-            SandboxedFrame.write(html: text ?? "", title: "SVG image", into: &out)
-        case "application/javascript":
-            SandboxedFrame.write(html: "<script>" + (text ?? "") + "</script>", title: "JavaScript output", into: &out)
+        case "text/html", "image/svg+xml", "application/javascript":
+            let title = SandboxedFrame.title(mime)
+            if !options.standalone, let url = options.frameURL?(cell, index) {
+                SandboxedFrame.write(url: url, title: title, into: &out)
+            } else {
+                SandboxedFrame.write(html: SandboxedFrame.content(mime, text ?? ""), title: title, into: &out)
+            }
         case "image/png", "image/jpeg", "image/gif":
             image(text ?? "", mime: mime, metadata: metadata, alt: data["text/plain"]?.stringValue, cell: cell, index: index, into: &out)
         case "text/markdown":

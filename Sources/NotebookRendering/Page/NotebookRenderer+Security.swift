@@ -4,7 +4,7 @@ extension NotebookRenderer {
     /// this element once, after the body.
     public static let pageScript = "<script>\(pageScriptSource)</script>"
 
-    static let pageScriptSource = #"(function(){addEventListener("message",function(e){var d=e.data,h=d&&d.quireFrameHeight;if(typeof h!=="number"||!isFinite(h))return;var f=document.querySelectorAll("iframe.quire-output-frame");for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source){f[i].style.height=Math.min(Math.max(Math.ceil(h),24),20000)+"px";return}}});addEventListener("DOMContentLoaded",function(){if(window.hljs){window.hljs.highlightAll()}})})();"#
+    static let pageScriptSource = #"(function(){addEventListener("message",function(e){var d=e.data,h=d&&d.quireFrameHeight;if(typeof h!=="number"||!isFinite(h))return;var f=document.querySelectorAll("iframe.quire-output-frame");for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source){f[i].style.height=Math.min(Math.max(Math.ceil(h),24),20000)+"px";return}}});addEventListener("DOMContentLoaded",function(){var h=window.hljs;if(h){if(h.highlightAll){h.highlightAll()}else if(h.initHighlighting){h.initHighlighting()}}})})();"#
 
     /// The Content-Security-Policy every page showing rendered notebooks must send (header or
     /// `<meta>`; standalone pages embed it). Scripts: only same-origin files and, by hash, the page
@@ -26,6 +26,6 @@ extension NotebookRenderer {
 
     /// SHA-256 of `pageScriptSource` and of `SandboxedFrame.heightReporter`, base64 (a test
     /// recomputes both, so editing a script without updating its hash fails).
-    static let pageScriptHash = "sha256-ywSOiLRHQrjuJsFWvSSqngk+iSVIynxaKAU0ZFecxrk="
+    static let pageScriptHash = "sha256-bwPtlt6q8IUb6R4WvgFz6TCDRoszGeIQazWdKUSDcQE="
     static let frameScriptHash = "sha256-GJ6O2dUZoRF9KG/piYvyd9Xdn/fbO/hwI577PmcBijk="
 }

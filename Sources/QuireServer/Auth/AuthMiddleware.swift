@@ -14,6 +14,18 @@ struct AuthMiddleware: RouterMiddleware {
             context.user = .local
             return try await next(request, context)
         }
+        // Browsers carry a session cookie instead of a bearer header (see `WebAuth`).
+        switch WebAuth.decide(request, tokens: tokens) {
+        case .user(let user):
+            context.user = user
+            return try await next(request, context)
+        case .open:
+            return try await next(request, context)
+        case .login:
+            return WebAuth.loginRedirect(request)
+        case .bearer:
+            break
+        }
         guard let header = request.headers[.authorization] else {
             throw Problem.unauthorized("this server requires a bearer token: send 'Authorization: Bearer <token>'")
         }

@@ -4,6 +4,8 @@ import Hummingbird
 struct QuireContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var user: APIUser?
+    /// The web UI's per-request state (CSRF token, parsed form), set by `WebSessionMiddleware`.
+    var web = WebRequestState()
 
     init(source: Source) {
         coreContext = .init(source: source)
