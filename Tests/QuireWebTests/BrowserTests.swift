@@ -4,7 +4,8 @@ import QuireTestSupport
 import Testing
 
 /// The UI in a real headless Chromium (Tests/python/webui_browser.py, selenium) against a real
-/// `quire serve`: console-clean pages, the run-now form with live progress, the XSS corpus.
+/// `quire serve`: console-clean pages, the run-now form with live progress, the XSS corpus, the
+/// store browser.
 @Suite(.serialized) struct BrowserTests {
     @Test func pagesFormLiveProgressAndXSSCorpus() async throws {
         let server = try WebServer(config: { nbs in
@@ -26,7 +27,7 @@ import Testing
         let result = try Self.python([TestPaths.pythonScripts + "/webui_browser.py", server.baseURL, shots, xss])
         print(result.output)
         #expect(result.status == 0, "browser checks failed:\n\(result.output)\nserver log:\n\(server.log.suffix(4000))")
-        for name in ["home", "runs", "job", "run", "xss"] where result.status == 0 {
+        for name in ["home", "runs", "job", "run", "xss", "store", "store-notebook"] where result.status == 0 {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(name).png"), "screenshot \(name)")
         }
         #expect(result.output.contains("live status sequence"))

@@ -5,7 +5,8 @@ Usage: webui_browser.py BASE_URL SCREENSHOT_DIR XSS_RUN_ID
 Checks, in order: the main pages load without SEVERE console messages; the job page's "Run now"
 form starts a run and the run page follows it to completion without navigating (a marker set on
 the page survives); the XSS corpus run executes nothing in the page's own context while its
-benign HTML is visible and its frame's own scripts run inside the sandbox. Saves screenshots and
+benign HTML is visible and its frame's own scripts run inside the sandbox; the store browser
+leads to a run's output notebook and renders it. Saves screenshots and
 prints their paths. Exits 1 with a message on the first failed check.
 """
 import os
@@ -152,6 +153,36 @@ def main():
             if driver.execute_script("return " + expr) is not None:
                 fail("XSS payload ran in the page after the frames loaded: " + expr)
         shot(driver, shots, "xss")
+
+        # 4. The store browser: folders down to a run's output notebook, rendered on click. The
+        # XSS corpus's broken images logged 404s on its page; those are not the store's.
+        severe(driver)
+        driver.get(base + "/store")
+        shot(driver, shots, "store")
+        for _ in range(6):
+            notebooks = driver.find_elements(By.CSS_SELECTOR, "#store-listing a[href^='/store/view?path=']")
+            if notebooks:
+                break
+            folders = driver.find_elements(By.CSS_SELECTOR, "#store-listing tr.store-folder a")
+            if not folders:
+                fail("store page %s lists neither folders nor notebooks" % driver.current_url)
+            # The report job's output is console-clean; the ad hoc XSS corpus is not.
+            preferred = [f for f in folders if f.text == "report/"] or folders
+            before = driver.current_url
+            preferred[0].click()
+            wait_for(lambda: driver.current_url != before and driver.find_elements(By.ID, "store-listing"), 20, "the next store folder")
+        else:
+            fail("no notebook found within 6 folder levels of the store")
+        errors = severe(driver)
+        if errors:
+            fail("store page: console errors: %r" % errors)
+        before = driver.current_url
+        notebooks[-1].click()
+        wait_for(lambda: driver.current_url != before and driver.find_elements(By.CSS_SELECTOR, "#store-notebook .cell"), 20, "a notebook rendered from the store")
+        errors = severe(driver)
+        if errors:
+            fail("store notebook page: console errors: %r" % errors)
+        shot(driver, shots, "store-notebook")
         print("OK", flush=True)
     finally:
         driver.quit()

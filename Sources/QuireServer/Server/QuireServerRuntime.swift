@@ -32,7 +32,7 @@ public enum QuireServerRuntime {
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)
         try await jobs.load()
         let state = ServerState(store: store, hub: hub, wakeup: wakeup, check: NotebookCheck(resolver: resolver, kernels: kernels),
-                                outputStore: output.store, pool: pool, jobs: jobs, metrics: metrics, options: settings.server)
+                                outputStore: output.store, outputPrefix: output.prefix, pool: pool, jobs: jobs, metrics: metrics, options: settings.server)
         let environment = WorkerEnvironment(resolver: resolver, outputStore: output.store, outputPrefix: output.prefix, pool: pool, kernels: kernels)
         let sink = ServerEventSink(hub: hub, metrics: metrics, store: store)
         let host = ProcessInfo.processInfo.hostName

@@ -10,18 +10,22 @@ final class ServerState: Sendable {
     let wakeup: WorkerWakeup
     let check: NotebookCheck
     let outputStore: any NotebookStore
+    /// The key prefix under which runs are written in `outputStore` ("" for the store's root);
+    /// the store browser shows nothing above it.
+    let outputPrefix: String
     let pool: KernelPool?
     let jobs: JobService
     let metrics: ServerMetrics
     let options: ServerOptions
 
     init(store: any SchedulingStore, hub: RunEventHub, wakeup: WorkerWakeup, check: NotebookCheck, outputStore: any NotebookStore,
-         pool: KernelPool?, jobs: JobService, metrics: ServerMetrics, options: ServerOptions) {
+         outputPrefix: String = "", pool: KernelPool?, jobs: JobService, metrics: ServerMetrics, options: ServerOptions) {
         self.store = store
         self.hub = hub
         self.wakeup = wakeup
         self.check = check
         self.outputStore = outputStore
+        self.outputPrefix = outputPrefix
         self.pool = pool
         self.jobs = jobs
         self.metrics = metrics

@@ -1,4 +1,5 @@
 import Hummingbird
+import NotebookFormat
 import NotebookRendering
 
 /// Untrusted outputs served on their own URLs, so that the page itself can keep a strict policy.
@@ -34,20 +35,30 @@ struct OutputRoutes: Sendable {
     @Sendable func frame(_ request: Request, context: QuireContext) async throws -> Response {
         let run = try await runs.run(context)
         let output = try await runs.cellOutput(run, context: context)
-        guard let document = NotebookRenderer.frameDocument(output) else {
-            throw Problem.notFound("that output of run \(run.id) is not shown in a frame")
-        }
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: Self.framePolicy,
-                                               .cacheControl: "private, max-age=60"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
+        return try Self.frameResponse(output, what: "that output of run \(run.id)")
     }
 
     @Sendable func image(_ request: Request, context: QuireContext) async throws -> Response {
         let run = try await runs.run(context)
         let output = try await runs.cellOutput(run, context: context)
+        return try Self.imageResponse(output, request: request, what: "that output of run \(run.id)")
+    }
+
+    /// The output as its own sandboxed document; `what` names it in the 404.
+    static func frameResponse(_ output: Output, what: String) throws -> Response {
+        guard let document = NotebookRenderer.frameDocument(output) else {
+            throw Problem.notFound("\(what) is not shown in a frame")
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: framePolicy,
+                                               .cacheControl: "private, max-age=60"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
+    }
+
+    /// The output's image of the `mime` query parameter (PNG by default).
+    static func imageResponse(_ output: Output, request: Request, what: String) throws -> Response {
         let mime = request.uri.queryParameters.get("mime") ?? "image/png"
         guard let bytes = NotebookRenderer.imageBytes(output, mime: mime) else {
-            throw Problem.notFound("that output of run \(run.id) has no \(mime) image")
+            throw Problem.notFound("\(what) has no \(mime) image")
         }
         return Response(status: .ok, headers: [.contentType: mime, .cacheControl: "private, max-age=3600"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -28,6 +28,17 @@ enum WebFormat {
         return "\(total / 3600) h \(total % 3600 / 60) min"
     }
 
+    /// `812 B`, `1.4 KiB`, `3.0 MiB`: object sizes in the store browser.
+    static func bytes(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        var value = Double(n) / 1024
+        for unit in ["KiB", "MiB", "GiB"] {
+            if value < 1024 || unit == "GiB" { return String(format: "%.1f", value) + " " + unit }
+            value /= 1024
+        }
+        return "\(n) B"
+    }
+
     static func runDuration(_ run: RunRecord) -> String {
         guard let started = run.started else { return "—" }
         return duration((run.finished ?? Date()).timeIntervalSince(started))

@@ -15,6 +15,7 @@ enum WebLayout {
         out += "</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n"
         out += "<header class=\"site-header\"><nav aria-label=\"Main\"><a class=\"brand\" href=\"/\">Quire</a>"
         out += "<a href=\"/\">Home</a><a href=\"/runs\">Runs</a>"
+        if context.user?.admin == true { out += "<a href=\"/store\">Store</a>" }
         if let user = context.user, user != .local {
             out += "<form class=\"logout\" method=\"post\" action=\"/logout\">\(csrfField(context))"
             out += "<span class=\"who\">\(WebHTML.escape(user.name))</span> <button type=\"submit\">Log out</button></form>"

@@ -13,6 +13,7 @@ struct WebRoutes: Sendable {
         RunDetailPage(state: state).register(on: pages)
         RunActions(state: state).register(on: pages)
         OutputRoutes(runs: RunLookup(state: state)).register(on: pages)
+        StoreBrowserPage(state: state).register(on: pages)
         LoginPage(state: state).register(on: pages)
     }
 }

@@ -44,6 +44,7 @@ enum WebStylesheet {
     .cell.current-cell{outline:2px dashed var(--accent);outline-offset:4px}
     pre.definition{background:var(--code-bg);border:1px solid var(--border);border-radius:6px;overflow-x:auto}
     .pager{margin:10px 0}
+    .breadcrumbs{margin:8px 0}
     .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 
     """
