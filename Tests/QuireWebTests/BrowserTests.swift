@@ -24,13 +24,14 @@ import Testing
         #expect(done["status"]?.stringValue == "succeeded", "\(done)")
 
         let shots = NSTemporaryDirectory() + "quire-web-screenshots-" + UUID().uuidString
-        let result = try Self.python([TestPaths.pythonScripts + "/webui_browser.py", server.baseURL, shots, xss])
+        let result = try Self.python([TestPaths.pythonScripts + "/webui_browser.py", server.baseURL, shots, xss, server.notebooks + "/slow.ipynb"])
         print(result.output)
         #expect(result.status == 0, "browser checks failed:\n\(result.output)\nserver log:\n\(server.log.suffix(4000))")
-        for name in ["home", "runs", "job", "run", "xss", "store", "store-notebook"] where result.status == 0 {
+        for name in ["home", "runs", "job", "run", "xss", "store", "store-notebook", "live-running", "live"] where result.status == 0 {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(name).png"), "screenshot \(name)")
         }
         #expect(result.output.contains("live status sequence"))
+        #expect(result.output.contains("live view: highlighted"))
     }
 
     /// Runs the venv's python; output and errors together, with a deadline.

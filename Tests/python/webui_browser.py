@@ -1,17 +1,21 @@
 """Drives Quire's web UI in headless Chromium (selenium + Debian's chromium-driver).
 
-Usage: webui_browser.py BASE_URL SCREENSHOT_DIR XSS_RUN_ID
+Usage: webui_browser.py BASE_URL SCREENSHOT_DIR XSS_RUN_ID SLOW_NOTEBOOK
 
 Checks, in order: the main pages load without SEVERE console messages; the job page's "Run now"
 form starts a run and the run page follows it to completion without navigating (a marker set on
 the page survives); the XSS corpus run executes nothing in the page's own context while its
 benign HTML is visible and its frame's own scripts run inside the sandbox; the store browser
-leads to a run's output notebook and renders it. Saves screenshots and
+leads to a run's output notebook and renders it; a slow run's page highlights the running cell,
+shows its outputs as they arrive (safely: text, images, placeholders) and ticks the elapsed time.
+Saves screenshots and
 prints their paths. Exits 1 with a message on the first failed check.
 """
+import json
 import os
 import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -53,7 +57,7 @@ def wait_for(predicate, timeout, what):
 
 
 def main():
-    base, shots, xss_run = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    base, shots, xss_run, slow = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
     os.makedirs(shots, exist_ok=True)
     driver = browser()
     try:
@@ -183,9 +187,86 @@ def main():
         if errors:
             fail("store notebook page: console errors: %r" % errors)
         shot(driver, shots, "store-notebook")
+
+        live_view(driver, base, shots, slow)
         print("OK", flush=True)
     finally:
         driver.quit()
+
+
+LIVE_STATE = """
+var c = document.querySelector('.cell.current-cell');
+var lives = Array.prototype.map.call(document.querySelectorAll('.live-output'), function (n) { return n.textContent; });
+return {status: document.getElementById('run-status').textContent, current: c ? c.id : null,
+        liveText: lives.join('\\n'), lives: lives.length,
+        img: !!document.querySelector('.live-output img[src^="data:image/png;base64,"]'),
+        placeholder: !!document.querySelector('.live-placeholder button'),
+        detail: document.getElementById('run-detail').textContent,
+        elapsed: document.getElementById('run-elapsed').textContent,
+        html: !!document.getElementById('live-html'), pwned: window.__pwned_live === undefined ? null : window.__pwned_live};
+"""
+
+
+def live_view(driver, base, shots, notebook):
+    """5. A slow run (cells print, then sleep) followed from its page: the highlighted cell moves,
+    each output shows while its cell still runs, the elapsed time ticks, nothing navigates."""
+    request = urllib.request.Request(base + "/api/v1/runs", data=json.dumps({"notebook": notebook}).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        run_id = json.load(reply)["id"]
+    severe(driver)
+    driver.get(base + "/runs/" + run_id)
+    url = driver.current_url
+    driver.execute_script("window.__marker = 7;")
+    highlighted, elapsed, seen = [], set(), set()
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        st = driver.execute_script(LIVE_STATE)
+        running = st["status"] not in ("succeeded", "failed", "timed_out", "cancelled")
+        if st["current"] and (not highlighted or highlighted[-1] != st["current"]):
+            highlighted.append(st["current"])
+        if st["elapsed"]:
+            elapsed.add(st["elapsed"])
+        if running and st["current"] == "cell-1" and "first output" in st["liveText"]:
+            seen.add("first output live while cell 1 runs")
+        if running and st["current"] == "cell-2" and "second output in red" in st["liveText"]:
+            if "\x1b" in st["liveText"] or "[31m" in st["liveText"]:
+                fail("ANSI escapes were not stripped from a live stream: %r" % st["liveText"])
+            seen.add("ANSI-free stream live while cell 2 runs")
+        if running and st["current"] == "cell-2" and st["img"] and st["placeholder"]:
+            if "image and placeholder live while cell 2 runs" not in seen:
+                shot(driver, shots, "live-running")
+            seen.add("image and placeholder live while cell 2 runs")
+        if running and "first output" in st["detail"]:
+            seen.add("output before the run finished")
+        if st["html"] or st["pwned"] is not None:
+            fail("a live HTML output was inserted into the page: %r" % st)
+        if not running:
+            break
+        time.sleep(0.1)
+    if st["status"] != "succeeded":
+        fail("slow run ended %r" % st["status"])
+    wanted = {"first output live while cell 1 runs", "ANSI-free stream live while cell 2 runs",
+              "image and placeholder live while cell 2 runs", "output before the run finished"}
+    if seen != wanted:
+        fail("live view missed %r (highlighted %r)" % (sorted(wanted - seen), highlighted))
+    if len(set(highlighted)) < 3 or highlighted[:3] != ["cell-1", "cell-2", "cell-3"]:
+        fail("the highlighted cell went %r, expected cell-1, cell-2, cell-3" % highlighted)
+    if len(elapsed) < 3:
+        fail("the elapsed time did not tick: %r" % sorted(elapsed))
+    if driver.execute_script("return window.__marker") != 7 or driver.current_url != url:
+        fail("the run page navigated while following the slow run")
+    # The end swaps in the final rendering: no live placeholders left, the HTML output in a frame.
+    wait_for(lambda: driver.execute_script(LIVE_STATE)["lives"] == 0 and "third output" in
+             driver.find_element(By.ID, "run-detail").text, 30, "the final rendering of the slow run")
+    if not driver.find_elements(By.CSS_SELECTOR, "#cell-2 iframe.quire-output-frame"):
+        fail("the slow run's HTML output is not in a frame after the run finished")
+    # The HTML output's broken image (inside its sandboxed frame) logs a 404; nothing else may.
+    errors = [e for e in severe(driver) if "/frames/" not in e.get("message", "")]
+    if errors:
+        fail("slow run page: console errors: %r" % errors)
+    print("live view: highlighted %r, elapsed %r" % (highlighted, sorted(elapsed)), flush=True)
+    shot(driver, shots, "live")
 
 
 if __name__ == "__main__":

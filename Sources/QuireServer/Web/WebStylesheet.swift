@@ -42,6 +42,7 @@ enum WebStylesheet {
     .live{border:1px solid var(--border);border-radius:8px;padding:8px 12px;margin:12px 0;display:flex;gap:16px;align-items:center;flex-wrap:wrap}
     .live progress{width:14em}
     .cell.current-cell{outline:2px dashed var(--accent);outline-offset:4px}
+    .live-output img{max-width:100%}.live-placeholder{display:flex;gap:8px;align-items:center;padding:4px 0}
     pre.definition{background:var(--code-bg);border:1px solid var(--border);border-radius:6px;overflow-x:auto}
     .pager{margin:10px 0}
     .breadcrumbs{margin:8px 0}
