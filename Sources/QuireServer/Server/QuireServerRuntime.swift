@@ -62,6 +62,7 @@ public enum QuireServerRuntime {
             for w in workers { await w.stop() }
             await group.waitForAll()
         }
+        await environment.reaper.drain()
         await pool?.shutdownAll()
     }
 }

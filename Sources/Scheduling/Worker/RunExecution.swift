@@ -86,7 +86,7 @@ struct RunExecution: Sendable {
         await saver.flush()
         let written: (any Error)?
         do { try await output.finish(redactor.redact(final).serialized()); written = nil } catch { written = error }
-        await client.shutdown()
+        await environment.reaper.shutDown(client)
         if let written { throw RunEnding.infrastructure("StorageError", "could not write the output notebook: \(written)") }
         return RunEnding(outcome, final: final, redactor: redactor)
     }

@@ -21,12 +21,14 @@ public struct WorkerEnvironment: Sendable {
     public var saveInterval: Duration
     /// How long an interrupted cell gets before its kernel is killed (cancel, timeout).
     public var interruptGrace: Duration
+    /// Where finished runs' kernels go to exit without holding up the worker.
+    public var reaper: KernelReaper
 
     public init(resolver: StoreResolver, outputStore: any NotebookStore, outputPrefix: String = "", pool: KernelPool?,
                 kernels: KernelSpecFinder = KernelSpecFinder(),
                 processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
                 startTimeout: Duration = .seconds(60), saveInterval: Duration = .seconds(2),
-                interruptGrace: Duration = .seconds(5)) {
+                interruptGrace: Duration = .seconds(5), reaper: KernelReaper = KernelReaper()) {
         self.resolver = resolver
         self.outputStore = outputStore
         self.outputPrefix = outputPrefix
@@ -42,5 +44,6 @@ public struct WorkerEnvironment: Sendable {
         self.startTimeout = startTimeout
         self.saveInterval = saveInterval
         self.interruptGrace = interruptGrace
+        self.reaper = reaper
     }
 }
