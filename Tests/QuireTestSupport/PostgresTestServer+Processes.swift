@@ -25,25 +25,34 @@ extension PostgresTestServer {
         if asRoot { try run("/bin/chown", ["-R", "postgres:postgres", folder]) }
     }
 
-    /// Runs a command to completion; a non-zero exit throws with its output.
+    /// Runs a command to completion; a non-zero exit throws with its output. Spawned and reaped
+    /// here rather than by Foundation's Process, which waits until every inheritor of its
+    /// bookkeeping descriptor is gone: `pg_ctl start` leaves a daemon that would hold it forever.
     static func run(_ path: String, _ args: [String], env: [String: String] = [:]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("quire-pgcmd-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        defer { try? handle.close() }
-        p.standardOutput = handle
-        p.standardError = handle
-        // pg_ctl's server inherits descriptors; a file (not a pipe) means nobody waits for it to close.
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            throw Failure(description: "\(path) \(args.joined(separator: " ")) exited with \(p.terminationStatus): \(text)")
+        let output = NSTemporaryDirectory() + "quire-pgcmd-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let environment = ProcessInfo.processInfo.environment.merging(env) { $1 }.map { "\($0.key)=\($0.value)" }
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure(description: "cannot start \(path): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED and WEXITSTATUS as the C macros define them.
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            let how = exited ? "exited with \(code)" : "was killed by signal \(status & 0x7f)"
+            throw Failure(description: "\(path) \(args.joined(separator: " ")) \(how): \(text)")
         }
     }
 

@@ -36,7 +36,9 @@ struct PostgresFixture: StoreFixture {
 extension PostgresFixture {
     /// Runs `sql` on its own connection, as an administrator editing the database by hand would.
     func execute(_ sql: String) async throws {
-        try await withConnection { db in try await db.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger) }
+        try await withConnection { db in
+            _ = try await db.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect()
+        }
     }
 
     /// The schema versions recorded as applied.
