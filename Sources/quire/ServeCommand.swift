@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     var data: String?
     @Option(help: "Where output notebooks go: a folder or s3://bucket/prefix (default <data>/runs).")
     var store: String?
-    @Option(help: "Database: a SQLite file path or sqlite:PATH (default <data>/quire.db).")
+    @Option(help: "Database: a SQLite file path, sqlite:PATH or postgres://user:pass@host:port/db (default <data>/quire.db; $QUIRE_DATABASE_URL).")
     var database: String?
     @Option(help: "Embedded workers; 0 runs none (default: number of cores).")
     var workers: Int?
@@ -91,18 +91,10 @@ struct ServeCommand: AsyncParsableCommand {
         let tokens = try c.tokenTable(environment: env).map { APIToken(token: $0.key, user: $0.value.user, admin: $0.value.admin) }
         let s = ServeSettings(
             server: ServerOptions(host: c.host, port: c.port, tokens: tokens.sorted { $0.user < $1.user }),
-            dataDirectory: c.data, store: c.store, database: try Self.sqlitePath(c.databaseLocation),
+            dataDirectory: c.data, store: c.store, database: try SchedulingStoreLocation(c.databaseLocation),
             workers: c.workerCount, workerLabels: c.workerLabels, poolSize: c.pool.size, poolIdle: c.pool.idle,
             lease: c.lease.duration, heartbeat: c.lease.heartbeat, configFile: file,
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
         return (s, Logger.Level(rawValue: c.logLevel.rawValue) ?? .info)
-    }
-
-    static func sqlitePath(_ url: String) throws -> String {
-        if url.hasPrefix("sqlite:") { return String(url.dropFirst("sqlite:".count)) }
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            throw ValidationError("database \(url): the PostgreSQL backend is not available in this version; use a SQLite file")
-        }
-        return url
     }
 }

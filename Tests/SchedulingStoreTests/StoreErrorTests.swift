@@ -20,6 +20,7 @@ import Testing
             (.jobSourceConflict(name: "etl", existingSource: "api"), ["etl", "API"]),
             (.cannotOpen(path: "/data/runs.sqlite", reason: "file is not a database"), ["/data/runs.sqlite", "not a database"]),
             (.corruptRecord(table: "runs", key: id.rawValue, column: "spec", reason: "invalid JSON"), ["runs", "spec", "invalid JSON"]),
+            (.invalidDatabaseURL("mysql://q:***@db/quire", reason: "the scheme must be postgres://"), ["mysql://q:***@db/quire", "postgres://"]),
             (.database(operation: "claim a run for w1", reason: "disk I/O error"), ["claim a run for w1", "disk I/O error"]),
         ]
         for (error, parts) in cases {

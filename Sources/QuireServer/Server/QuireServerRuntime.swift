@@ -19,7 +19,7 @@ public enum QuireServerRuntime {
         do { try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true) } catch {
             throw ServeError.dataDirectory(path: data, reason: "\(error)")
         }
-        let store = try SQLiteSchedulingStore(path: settings.database ?? data + "/quire.db")
+        let store = try await (settings.database ?? .sqlite(path: data + "/quire.db")).open(logger: logger)
         let resolver = StoreResolver()
         let output = try OutputRoot.resolve(settings.store ?? data + "/runs", resolver: resolver)
         let hub = RunEventHub()
@@ -64,6 +64,7 @@ public enum QuireServerRuntime {
         }
         await environment.reaper.drain()
         await pool?.shutdownAll()
+        await (store as? PostgresSchedulingStore)?.shutdown()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Everything `quire serve` was told, after `quire.yaml`, `QUIRE_*` variables and flags were merged.
 public struct ServeSettings: Sendable {
@@ -7,8 +8,8 @@ public struct ServeSettings: Sendable {
     public var dataDirectory: String
     /// Where outputs go: a folder or store URL; nil means `<data>/runs`.
     public var store: String?
-    /// SQLite file; nil means `<data>/quire.db`.
-    public var database: String?
+    /// The run and job database (SQLite file or PostgreSQL); nil means the SQLite file `<data>/quire.db`.
+    public var database: SchedulingStoreLocation?
     public var workers: Int
     public var workerLabels: [String]
     public var poolSize: Int
@@ -21,7 +22,7 @@ public struct ServeSettings: Sendable {
     public var allowUnauthenticatedRemote: Bool
 
     public init(server: ServerOptions = ServerOptions(), dataDirectory: String = "quire-data", store: String? = nil,
-                database: String? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, workerLabels: [String] = [],
+                database: SchedulingStoreLocation? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, workerLabels: [String] = [],
                 poolSize: Int = 1, poolIdle: Double = 3600, lease: Double = 60, heartbeat: Double = 15,
                 configFile: String? = nil, allowUnauthenticatedRemote: Bool = false) {
         self.server = server

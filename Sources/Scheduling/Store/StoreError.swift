@@ -27,6 +27,8 @@ public enum SchedulingStoreError: Error, Sendable, Equatable, CustomStringConver
     case cannotOpen(path: String, reason: String)
     /// A stored row cannot be read back (edited by hand, or written by an incompatible version).
     case corruptRecord(table: String, key: String, column: String, reason: String)
+    /// A `--database` URL that names no usable PostgreSQL database (password already masked).
+    case invalidDatabaseURL(String, reason: String)
     /// The database failed an operation (disk full, locked past the busy timeout, I/O error).
     case database(operation: String, reason: String)
 
@@ -49,6 +51,7 @@ public enum SchedulingStoreError: Error, Sendable, Equatable, CustomStringConver
         case .cannotOpen(let path, let reason): "\(path): cannot open the run database: \(reason)"
         case .corruptRecord(let table, let key, let column, let reason):
             "\(table) \(key): column \(column) cannot be read: \(reason)"
+        case .invalidDatabaseURL(let url, let reason): "invalid database URL \(url): \(reason)"
         case .database(let operation, let reason): "run database failed to \(operation): \(reason)"
         }
     }

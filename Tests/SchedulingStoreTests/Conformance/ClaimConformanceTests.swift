@@ -51,31 +51,31 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases) func concurrentClaimsNeverShareARun(_ backend: Backend) async throws {
-        let fixture = try backend.fixture()
-        defer { fixture.cleanUp() }
-        let stores = [try fixture.connect(), try fixture.connect()]
-        let total = 40
-        for n in 0..<total { _ = try await stores[0].createRun(sampleRun(), now: at(Double(n))) }
-        // Six workers, three on each connection, claim until the queue is empty.
-        let claims = try await withThrowingTaskGroup(of: [(String, RunID)].self) { group in
-            for w in 0..<6 {
-                let store = stores[w % 2]
-                group.addTask {
-                    var mine: [(String, RunID)] = []
-                    while let run = try await store.claim(worker: "w\(w)", labels: [], lease: 60, now: at(100)) {
-                        mine.append(("w\(w)", run.id))
+        try await withFixture(backend) { fixture in
+            let stores = [try await fixture.connect(), try await fixture.connect()]
+            let total = 40
+            for n in 0..<total { _ = try await stores[0].createRun(sampleRun(), now: at(Double(n))) }
+            // Six workers, three on each connection, claim until the queue is empty.
+            let claims = try await withThrowingTaskGroup(of: [(String, RunID)].self) { group in
+                for w in 0..<6 {
+                    let store = stores[w % 2]
+                    group.addTask {
+                        var mine: [(String, RunID)] = []
+                        while let run = try await store.claim(worker: "w\(w)", labels: [], lease: 60, now: at(100)) {
+                            mine.append(("w\(w)", run.id))
+                        }
+                        return mine
                     }
-                    return mine
                 }
+                return try await group.reduce(into: [(String, RunID)]()) { $0 += $1 }
             }
-            return try await group.reduce(into: [(String, RunID)]()) { $0 += $1 }
-        }
-        #expect(claims.count == total)
-        #expect(Set(claims.map(\.1)).count == total)
-        for (worker, id) in claims {
-            let run = try #require(try await stores[1].run(id))
-            #expect(run.worker == worker && run.attempt == 1 && run.status == .running)
-            #expect(try await stores[0].transitions(id).map(\.status) == [.queued, .running])
+            #expect(claims.count == total)
+            #expect(Set(claims.map(\.1)).count == total)
+            for (worker, id) in claims {
+                let run = try #require(try await stores[1].run(id))
+                #expect(run.worker == worker && run.attempt == 1 && run.status == .running)
+                #expect(try await stores[0].transitions(id).map(\.status) == [.queued, .running])
+            }
         }
     }
 }

@@ -38,38 +38,38 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases) func aSlotFiredBeforeARestartDoesNotFireAgain(_ backend: Backend) async throws {
-        let fixture = try backend.fixture()
-        defer { fixture.cleanUp() }
-        var store: (any SchedulingStore)? = try fixture.connect()
-        let fired = try await store?.fireSlot(sampleRun(job: "nightly", scheduledFor: at(86400)), now: at(86400))
-        #expect(fired != nil)
-        store = nil  // the process stops: every handle is dropped
-        let restarted = try fixture.connect()
-        #expect(try await restarted.fireSlot(sampleRun(job: "nightly", scheduledFor: at(86400)), now: at(86401)) == nil)
-        if fixture.isPersistent {
-            #expect(try await restarted.lastScheduledSlot(job: "nightly") == at(86400))
-            #expect(try await restarted.run(try #require(fired).id) == fired)
+        try await withFixture(backend) { fixture in
+            var store: (any SchedulingStore)? = try await fixture.connect()
+            let fired = try await store?.fireSlot(sampleRun(job: "nightly", scheduledFor: at(86400)), now: at(86400))
+            #expect(fired != nil)
+            store = nil  // the process stops: every handle is dropped
+            let restarted = try await fixture.connect()
+            #expect(try await restarted.fireSlot(sampleRun(job: "nightly", scheduledFor: at(86400)), now: at(86401)) == nil)
+            if fixture.isPersistent {
+                #expect(try await restarted.lastScheduledSlot(job: "nightly") == at(86400))
+                #expect(try await restarted.run(try #require(fired).id) == fired)
+            }
         }
     }
 
     @Test(arguments: Backend.allCases) func twoProcessesRacingForASlotCreateOneRun(_ backend: Backend) async throws {
-        let fixture = try backend.fixture()
-        defer { fixture.cleanUp() }
-        let stores = [try fixture.connect(), try fixture.connect()]
-        let slot = at(600)
-        let created = try await withThrowingTaskGroup(of: RunRecord?.self) { group in
-            for attempt in 0..<20 {
-                let store = stores[attempt % 2]
-                group.addTask {
-                    try await store.fireSlot(sampleRun(job: "race", scheduledFor: slot), now: at(600 + Double(attempt)))
+        try await withFixture(backend) { fixture in
+            let stores = [try await fixture.connect(), try await fixture.connect()]
+            let slot = at(600)
+            let created = try await withThrowingTaskGroup(of: RunRecord?.self) { group in
+                for attempt in 0..<20 {
+                    let store = stores[attempt % 2]
+                    group.addTask {
+                        try await store.fireSlot(sampleRun(job: "race", scheduledFor: slot), now: at(600 + Double(attempt)))
+                    }
                 }
+                return try await group.reduce(into: [RunRecord]()) { if let run = $1 { $0.append(run) } }
             }
-            return try await group.reduce(into: [RunRecord]()) { if let run = $1 { $0.append(run) } }
-        }
-        #expect(created.count == 1)
-        for store in stores {
-            let runs = try await store.listRuns(RunFilter(job: "race"), limit: 50, cursor: nil).runs
-            #expect(runs.map(\.id) == created.map(\.id))
+            #expect(created.count == 1)
+            for store in stores {
+                let runs = try await store.listRuns(RunFilter(job: "race"), limit: 50, cursor: nil).runs
+                #expect(runs.map(\.id) == created.map(\.id))
+            }
         }
     }
 }

@@ -1,26 +1,26 @@
 import Foundation
 import Scheduling
 
-/// A database the conformance suite runs against. A PostgreSQL backend joins the suite by adding a
-/// `Backend` case whose fixture connects to its server.
+/// A database the conformance suite runs against, one `Backend` case each.
 protocol StoreFixture: Sendable {
     /// True when a new connection after every handle was dropped finds the same data (a restart).
     var isPersistent: Bool { get }
-    /// A new handle on the same database; for file and server backends an independent connection,
-    /// as another process would open.
-    func connect() throws -> any SchedulingStore
-    func cleanUp()
+    /// A new handle on the same database; for file and server backends an independent connection
+    /// (a pool, for PostgreSQL), as another process would open.
+    func connect() async throws -> any SchedulingStore
+    func cleanUp() async
 }
 
 enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqliteFile, sqliteMemory
+    case sqliteFile, sqliteMemory, postgres
 
     var description: String { rawValue }
 
-    func fixture() throws -> any StoreFixture {
+    func fixture() async throws -> any StoreFixture {
         switch self {
         case .sqliteFile: try SQLiteFileFixture()
         case .sqliteMemory: try SQLiteMemoryFixture()
+        case .postgres: try await PostgresFixture()
         }
     }
 }
@@ -51,11 +51,21 @@ struct SQLiteMemoryFixture: StoreFixture {
     func cleanUp() {}
 }
 
+/// Runs `body` with a fixture of `backend`, cleaning up afterwards, failed or not.
+func withFixture(_ backend: Backend, _ body: (any StoreFixture) async throws -> Void) async throws {
+    let fixture = try await backend.fixture()
+    do {
+        try await body(fixture)
+    } catch {
+        await fixture.cleanUp()
+        throw error
+    }
+    await fixture.cleanUp()
+}
+
 /// Runs `body` with a fixture of `backend` and its first connection, cleaning up afterwards.
 func withStore(
     _ backend: Backend, _ body: (any SchedulingStore, any StoreFixture) async throws -> Void
 ) async throws {
-    let fixture = try backend.fixture()
-    defer { fixture.cleanUp() }
-    try await body(try fixture.connect(), fixture)
+    try await withFixture(backend) { fixture in try await body(try await fixture.connect(), fixture) }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import NotebookFormat
+import PostgresNIO
+
+/// Reads and writes `RunRecord`s as rows of `runs` (with their `run_tags`, `run_params` and
+/// `run_transitions` rows), as `RunRow` does for SQLite.
+enum PostgresRunRow {
+    /// Inserts `r` unless its slot or idempotency key is taken (then nothing is written and the
+    /// answer is false); with its index rows and first transition otherwise.
+    static func insert(_ db: PostgresConnection, _ r: RunRecord, note: String?, logger: Logger) async throws -> Bool {
+        let micros = StoreTime.micros
+        let query: PostgresQuery = """
+            INSERT INTO runs (id, job, notebook, parameters, secret_names, kernel, kernel_resolved, timeout, attempt,
+                max_attempts, retry_backoff, max_backoff, status, tags, owner, labels, scheduled_for, idempotency_key,
+                rerun_of, spec, created, not_before, started, finished, worker, lease_expires, cancel_requested,
+                input_sha256, input_snapshot, output, error_ename, error_evalue, error_cell)
+            VALUES (\(r.id.rawValue), \(r.job), \(r.notebook), \(RunRow.text(r.parameters)), \(r.secretNames),
+                \(r.kernel), \(r.kernelResolved), \(r.timeout), \(r.attempt), \(r.maxAttempts), \(r.retryBackoff),
+                \(r.maxBackoff), \(r.status.rawValue), \(r.tags), \(r.owner), \(r.labels), \(r.scheduledFor.map(micros)),
+                \(r.idempotencyKey), \(r.rerunOf?.rawValue), \(RunRow.text(r.spec)), \(micros(r.created)),
+                \(micros(r.notBefore)), \(r.started.map(micros)), \(r.finished.map(micros)), \(r.worker),
+                \(r.leaseExpires.map(micros)), \(r.cancelRequested), \(r.inputSHA256), \(r.inputSnapshot), \(r.output),
+                \(r.error?.ename), \(r.error?.evalue), \(r.error?.cell))
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """
+        guard try await db.query(query, logger: logger).collect().count == 1 else { return false }
+        let tags = Array(Set(r.tags))
+        if !tags.isEmpty {
+            try await db.query("""
+                INSERT INTO run_tags (tag, run_id) SELECT unnest(\(tags)::text[]), \(r.id.rawValue)
+                """, logger: logger)
+        }
+        let params = RunFilter.parameterTexts(r.parameters)
+        if !params.isEmpty {
+            try await db.query("""
+                INSERT INTO run_params (name, value, run_id)
+                SELECT name, value, \(r.id.rawValue) FROM unnest(\(params.map(\.name))::text[], \(params.map(\.text))::text[])
+                    AS p (name, value)
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        try await record(db, r.transition(note, at: r.created), logger: logger)
+        return true
+    }
+
+    /// Saves the mutable fields of `r` and records `transition` if there is one.
+    static func update(_ db: PostgresConnection, _ r: RunRecord, _ transition: RunTransition?, logger: Logger) async throws {
+        let micros = StoreTime.micros
+        try await db.query("""
+            UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt), status = \(r.status.rawValue),
+                not_before = \(micros(r.notBefore)), started = \(r.started.map(micros)),
+                finished = \(r.finished.map(micros)), worker = \(r.worker), lease_expires = \(r.leaseExpires.map(micros)),
+                cancel_requested = \(r.cancelRequested), input_sha256 = \(r.inputSHA256),
+                input_snapshot = \(r.inputSnapshot), output = \(r.output), error_ename = \(r.error?.ename),
+                error_evalue = \(r.error?.evalue), error_cell = \(r.error?.cell)
+            WHERE id = \(r.id.rawValue)
+            """, logger: logger)
+        if let transition { try await record(db, transition, logger: logger) }
+    }
+
+    static func record(_ db: PostgresConnection, _ t: RunTransition, logger: Logger) async throws {
+        try await db.query("""
+            INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
+            VALUES (\(t.run.rawValue), \(t.attempt), \(t.status.rawValue), \(StoreTime.micros(t.at)), \(t.worker), \(t.note))
+            """, logger: logger)
+    }
+
+    /// The run, its row locked until the transaction ends.
+    static func lock(_ db: PostgresConnection, _ id: RunID, logger: Logger) async throws -> RunRecord? {
+        try await fetch(db, "SELECT * FROM runs WHERE id = \(id.rawValue) FOR UPDATE", logger: logger).first
+    }
+
+    static func fetch(_ db: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> [RunRecord] {
+        try await db.query(query, logger: logger).collect().map(decode)
+    }
+}
