@@ -60,12 +60,18 @@ extension SQLiteSchedulingStore {
             terms += ["id < ?", "created < ?"]
             args += [RunID.prefix(milliseconds: RunID.milliseconds(b) + 2), StoreTime.micros(b)]
         }
+        // With a job, owner or status filter the scan walks that index newest first and probes the
+        // side table per row, stopping at the page size (a common value like region=eu would
+        // otherwise be materialised whole); alone, the side table's matches are the smaller set.
+        let probe = f.job != nil || f.owner != nil || !f.status.isEmpty
         if let tag = f.tag {
-            terms.append("id IN (SELECT run_id FROM run_tags WHERE tag = ?)")
+            terms.append(probe ? "EXISTS (SELECT 1 FROM run_tags WHERE tag = ? AND run_id = runs.id)"
+                               : "id IN (SELECT run_id FROM run_tags WHERE tag = ?)")
             args.append(tag)
         }
         if let p = f.parameter {
-            terms.append("id IN (SELECT run_id FROM run_params WHERE name = ? AND value = ?)")
+            terms.append(probe ? "EXISTS (SELECT 1 FROM run_params WHERE name = ? AND value = ? AND run_id = runs.id)"
+                               : "id IN (SELECT run_id FROM run_params WHERE name = ? AND value = ?)")
             args += [p.name, p.value]
         }
         return (terms, args)
