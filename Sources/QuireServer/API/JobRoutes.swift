@@ -89,15 +89,7 @@ struct JobRoutes: Sendable {
         try BodyFields.rejectUnknown(body, allowed: ["parameters"])
         let overrides = try BodyFields.object(body, "parameters") ?? JSONObject()
         let job = try JobJSON.definition(of: stored)
-        let user = context.user ?? .local
-        let new: NewRun
-        do { new = try RunFactory.newRun(for: job, overrides: overrides, scheduledFor: nil, owner: job.owner ?? user.name) } catch {
-            throw Problem.from(error)
-        }
-        let nb = try await state.check.load(new.notebook)
-        try state.check.checkParameters(new.parameters.objectValue ?? JSONObject(), of: nb, kernel: job.kernel)
-        let (run, _) = try await state.store.createRun(new, now: Date())
-        await state.wakeup.signal()
+        let run = try await JobTrigger(state: state).run(job, overrides: overrides, user: context.user ?? .local)
         return JSONResponse.make(RunJSON.encode(run), status: .accepted, headers: [.location: "/api/v1/runs/\(run.id.rawValue)"])
     }
 

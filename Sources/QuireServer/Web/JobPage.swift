@@ -27,15 +27,7 @@ struct JobPage: Sendable {
         var form = await runNowForm(stored)
         if form.formError == nil, let overrides = form.read(context.web.form) {
             do {
-                let user = context.user ?? .local
-                let new: NewRun
-                do { new = try RunFactory.newRun(for: job, overrides: overrides, scheduledFor: nil, owner: job.owner ?? user.name) } catch {
-                    throw Problem.from(error)
-                }
-                let nb = try await state.check.load(new.notebook)
-                try state.check.checkParameters(new.parameters.objectValue ?? JSONObject(), of: nb, kernel: job.kernel)
-                let (run, _) = try await state.store.createRun(new, now: Date())
-                await state.wakeup.signal()
+                let run = try await JobTrigger(state: state).run(job, overrides: overrides, user: context.user ?? .local)
                 return WebResponse.redirect("/runs/\(run.id.rawValue)")
             } catch let problem as Problem where problem.status == .badRequest {
                 form.attach(problem)
