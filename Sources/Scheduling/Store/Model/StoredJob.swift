@@ -43,3 +43,20 @@ extension StoredJob {
         }
     }
 }
+
+extension StoredJob {
+    /// What every backend checks before replacing the configuration's jobs: each job valid, each
+    /// name once, each marked as coming from the configuration.
+    static func validateConfigurationSet(_ jobs: [StoredJob]) throws {
+        var seen = Set<String>()
+        for job in jobs {
+            try job.validate()
+            if !seen.insert(job.name).inserted {
+                throw SchedulingStoreError.invalidJob(name: job.name, reason: "the configuration defines it twice")
+            }
+            if job.source != StoredJob.Source.config.rawValue {
+                throw SchedulingStoreError.invalidJob(name: job.name, reason: "a configuration job must have source \"config\", not \(job.source.debugDescription)")
+            }
+        }
+    }
+}

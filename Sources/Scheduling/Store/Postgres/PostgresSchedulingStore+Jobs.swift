@@ -36,16 +36,7 @@ extension PostgresSchedulingStore {
     }
 
     public func replaceConfigJobs(_ jobs: [StoredJob], now: Date) async throws {
-        var seen = Set<String>()
-        for job in jobs {
-            try job.validate()
-            if !seen.insert(job.name).inserted {
-                throw SchedulingStoreError.invalidJob(name: job.name, reason: "the configuration defines it twice")
-            }
-            if job.source != StoredJob.Source.config.rawValue {
-                throw SchedulingStoreError.invalidJob(name: job.name, reason: "a configuration job must have source \"config\", not \(job.source.debugDescription)")
-            }
-        }
+        try StoredJob.validateConfigurationSet(jobs)
         let now = StoreTime.rounded(now)
         try await transaction("replace configuration jobs") { db in
             try await db.query("SELECT pg_advisory_xact_lock(\(Self.configJobsLock))", logger: logger)
