@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// Bearer tokens: with tokens configured every call needs one; users see and cancel only their own

@@ -1,4 +1,5 @@
 import Foundation
+import QuireTestSupport
 import Testing
 
 /// A job's secret parameters and variables reach the kernel but no record: not the output

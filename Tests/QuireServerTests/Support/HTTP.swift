@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import QuireTestSupport
 import NIOCore
 import NIOHTTP1
 import NotebookFormat

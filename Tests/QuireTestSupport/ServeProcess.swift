@@ -1,17 +1,17 @@
 import Foundation
-import QuireTestSupport
 
-/// A real `quire serve` on a port the OS chose, in its own temporary data folder. Stopped (and the
+/// A real `quire serve` on a port the OS chose, in its own temporary data folder (server and web
+/// UI tests). Stopped (and the
 /// folder removed) by `stop()`; `kill()` is SIGKILL for crash tests.
-final class ServeProcess: @unchecked Sendable {
-    let data: String
-    let process: Process
-    let baseURL: String
-    let logPath: String
+public final class ServeProcess: @unchecked Sendable {
+    public let data: String
+    public let process: Process
+    public let baseURL: String
+    public let logPath: String
     private let ownsData: Bool
 
     /// `config` is written as quire.yaml in the data folder and passed with --config.
-    init(workers: Int = 1, config: String? = nil, data: String? = nil, extraArgs: [String] = [], env: [String: String] = [:],
+    public init(workers: Int = 1, config: String? = nil, data: String? = nil, extraArgs: [String] = [], env: [String: String] = [:],
          cwd: String? = nil) throws {
         let folder = data ?? NSTemporaryDirectory() + "quire-serve-" + UUID().uuidString
         ownsData = data == nil
@@ -65,10 +65,10 @@ final class ServeProcess: @unchecked Sendable {
         throw ServeFailure(message: "quire serve did not start: stdout=\(text) log=\(logText)")
     }
 
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// SIGTERM and wait: the server drains its workers and shuts its kernels down.
-    func stop(removeData: Bool = true) {
+    public func stop(removeData: Bool = true) {
         if process.isRunning {
             process.terminate()
             let deadline = Date().addingTimeInterval(60)
@@ -84,13 +84,14 @@ final class ServeProcess: @unchecked Sendable {
 
     /// A crash: SIGKILL to the server only. Its kernels are in their own process groups and are
     /// killed here too (a test must not leave orphans), as a supervisor restarting it would.
-    func kill9() {
+    public func kill9() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
 
-struct ServeFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct ServeFailure: Error, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
