@@ -89,14 +89,8 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ClientCommand.run("jobs trigger") {
-                let overrides = try ClientParameters.assemble(parameters)
-                let body: JSONValue = overrides.isEmpty ? .object(JSONObject()) : ["parameters": .object(overrides)]
-                let r = try await connection.client.post("/api/v1/jobs/\(Query.path(name))/trigger", body)
-                guard wait else {
-                    if connection.json { Table.json(r) } else { print(Table.text(r["id"])) }
-                    return 0
-                }
-                return try await RunWaiter(client: connection.client, json: connection.json).wait(for: Table.text(r["id"]))
+                try await RunStart(connection: connection, wait: wait)
+                    .post("/api/v1/jobs/\(Query.path(name))/trigger", overrides: try ClientParameters.assemble(parameters))
             }
         }
     }

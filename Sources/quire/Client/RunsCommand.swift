@@ -84,14 +84,8 @@ struct RunsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ClientCommand.run("runs rerun") {
-                let overrides = try ClientParameters.assemble(parameters)
-                let body: JSONValue = overrides.isEmpty ? .object(JSONObject()) : ["parameters": .object(overrides)]
-                let r = try await connection.client.post("/api/v1/runs/\(Query.path(id))/rerun", body)
-                guard wait else {
-                    if connection.json { Table.json(r) } else { print(Table.text(r["id"])) }
-                    return 0
-                }
-                return try await RunWaiter(client: connection.client, json: connection.json).wait(for: Table.text(r["id"]))
+                try await RunStart(connection: connection, wait: wait)
+                    .post("/api/v1/runs/\(Query.path(id))/rerun", overrides: try ClientParameters.assemble(parameters))
             }
         }
     }
