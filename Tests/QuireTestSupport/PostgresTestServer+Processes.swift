@@ -37,6 +37,12 @@ extension PostgresTestServer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else this process has open may leak into the child: `pg_ctl start` leaves a
+        // daemon behind, and an inherited pipe end would keep another test's helper from ever
+        // seeing end-of-file on its stdin (a whole test process hung on that once).
+        for fd in 3..<Int32(1024) where fcntl(fd, F_GETFD) != -1 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         let environment = ProcessInfo.processInfo.environment.merging(env) { $1 }.map { "\($0.key)=\($0.value)" }
         let argv = ([path] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]

@@ -57,8 +57,16 @@ final class ChildServer: @unchecked Sendable {
         }
     }
 
+    /// Closing stdin asks the helper to exit; if another child inherited the pipe, end-of-file
+    /// never comes, so after a grace period it is terminated (never an endless wait).
     func stop() {
         try? stdin.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.terminate() }
+        let hard = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < hard { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

@@ -27,13 +27,13 @@ enum PostgresRunRow {
         guard try await db.query(query, logger: logger).collect().count == 1 else { return false }
         let tags = Array(Set(r.tags))
         if !tags.isEmpty {
-            try await db.query("""
+            try await db.runStatement("""
                 INSERT INTO run_tags (tag, run_id) SELECT unnest(\(tags)::text[]), \(r.id.rawValue)
                 """, logger: logger)
         }
         let params = RunFilter.parameterTexts(r.parameters)
         if !params.isEmpty {
-            try await db.query("""
+            try await db.runStatement("""
                 INSERT INTO run_params (name, value, run_id)
                 SELECT name, value, \(r.id.rawValue) FROM unnest(\(params.map(\.name))::text[], \(params.map(\.text))::text[])
                     AS p (name, value)
@@ -47,7 +47,7 @@ enum PostgresRunRow {
     /// Saves the mutable fields of `r` and records `transition` if there is one.
     static func update(_ db: PostgresConnection, _ r: RunRecord, _ transition: RunTransition?, logger: Logger) async throws {
         let micros = StoreTime.micros
-        try await db.query("""
+        try await db.runStatement("""
             UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt), status = \(r.status.rawValue),
                 not_before = \(micros(r.notBefore)), started = \(r.started.map(micros)),
                 finished = \(r.finished.map(micros)), worker = \(r.worker), lease_expires = \(r.leaseExpires.map(micros)),
@@ -60,7 +60,7 @@ enum PostgresRunRow {
     }
 
     static func record(_ db: PostgresConnection, _ t: RunTransition, logger: Logger) async throws {
-        try await db.query("""
+        try await db.runStatement("""
             INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
             VALUES (\(t.run.rawValue), \(t.attempt), \(t.status.rawValue), \(StoreTime.micros(t.at)), \(t.worker), \(t.note))
             """, logger: logger)

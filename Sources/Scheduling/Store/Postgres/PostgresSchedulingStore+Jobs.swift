@@ -39,12 +39,12 @@ extension PostgresSchedulingStore {
         try StoredJob.validateConfigurationSet(jobs)
         let now = StoreTime.rounded(now)
         try await transaction("replace configuration jobs") { db in
-            try await db.query("SELECT pg_advisory_xact_lock(\(Self.configJobsLock))", logger: logger)
+            try await db.runStatement("SELECT pg_advisory_xact_lock(\(Self.configJobsLock))", logger: logger)
             let existing = try await db.query("SELECT * FROM jobs FOR UPDATE", logger: logger).collect().map(Self.decodeJob)
             let byName = Dictionary(existing.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let names = Set(jobs.map(\.name))
             for old in existing where old.source == "config" && !names.contains(old.name) {
-                try await db.query("DELETE FROM jobs WHERE name = \(old.name)", logger: logger)
+                try await db.runStatement("DELETE FROM jobs WHERE name = \(old.name)", logger: logger)
             }
             for var job in jobs {
                 if let old = byName[job.name] {
@@ -67,7 +67,7 @@ extension PostgresSchedulingStore {
 
     /// Inserts or replaces by name; an existing row keeps its `created`.
     func save(_ db: PostgresConnection, _ job: StoredJob) async throws {
-        try await db.query("""
+        try await db.runStatement("""
             INSERT INTO jobs (name, definition, source, active, owner, tags, created, updated)
             VALUES (\(job.name), \(RunRow.text(job.definition)), \(job.source), \(job.active), \(job.owner), \(job.tags),
                     \(StoreTime.micros(job.created)), \(StoreTime.micros(job.updated)))

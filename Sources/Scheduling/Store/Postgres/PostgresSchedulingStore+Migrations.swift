@@ -26,10 +26,10 @@ extension PostgresSchedulingStore {
     }
 
     private static func migrate(_ db: PostgresConnection, logger: Logger, url: PostgresURL) async throws {
-        try await db.query("BEGIN", logger: logger)
+        try await db.runStatement("BEGIN", logger: logger)
         do {
-            try await db.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
-            try await db.query(PostgresQuery(unsafeSQL: PostgresSchema.bookkeeping), logger: logger)
+            try await db.runStatement("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+            try await db.runStatement(PostgresQuery(unsafeSQL: PostgresSchema.bookkeeping), logger: logger)
             var applied = Set<Int>()
             for try await version in try await db.query("SELECT version FROM quire_schema_migrations", logger: logger)
                 .decode(Int.self) { applied.insert(version) }
@@ -45,14 +45,14 @@ extension PostgresSchedulingStore {
             let now = StoreTime.micros(Date())
             for migration in PostgresSchema.migrations where !applied.contains(migration.version) {
                 for statement in migration.statements {
-                    try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await db.runStatement(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await db.query("""
+                try await db.runStatement("""
                     INSERT INTO quire_schema_migrations (version, name, applied)
                     VALUES (\(migration.version), \(migration.name), \(now))
                     """, logger: logger)
             }
-            try await db.query("COMMIT", logger: logger)
+            try await db.runStatement("COMMIT", logger: logger)
         } catch {
             _ = try? await db.query("ROLLBACK", logger: logger)
             throw error

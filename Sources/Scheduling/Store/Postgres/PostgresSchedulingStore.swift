@@ -78,10 +78,10 @@ public final class PostgresSchedulingStore: SchedulingStore {
     ) async throws -> T {
         do {
             return try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
+                try await connection.runStatement("BEGIN", logger: logger)
                 do {
                     let value = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
+                    try await connection.runStatement("COMMIT", logger: logger)
                     return value
                 } catch {
                     // A broken connection rolls back by itself; the first error is the one to report.
