@@ -110,6 +110,27 @@ import Testing
         #expect(runs.first { $0.scheduledFor == Self.utc("2026-03-01T10:00:00Z") }?.status == .cancelled)
     }
 
+    @Test func aSecondSchedulerDoesNotReplaceTheRunOfTheSlotItFindsAlreadyFired() async throws {
+        let db = DB()
+        let setup = try db.store()
+        try await setup.upsertJob(try Self.job("r", "0 * * * *", extra: ["concurrency": "replace"]))
+        let a = Scheduler(store: try db.store(), wakeup: WorkerWakeup())
+        let b = Scheduler(store: try db.store(), wakeup: WorkerWakeup())
+        await a.tick(now: Self.utc("2026-03-01T09:59:00Z"))
+        await b.tick(now: Self.utc("2026-03-01T09:59:00Z"))
+        await a.tick(now: Self.utc("2026-03-01T10:00:00Z"))
+        await b.tick(now: Self.utc("2026-03-01T10:00:01Z"))
+        var filter = RunFilter()
+        filter.job = "r"
+        let runs = try await setup.listRuns(filter, limit: 10, cursor: nil).runs
+        #expect(runs.map(\.status) == [.queued])
+        // The next slot still replaces the one before it, whichever scheduler fires it.
+        await b.tick(now: Self.utc("2026-03-01T11:00:00Z"))
+        await a.tick(now: Self.utc("2026-03-01T11:00:01Z"))
+        let after = try await setup.listRuns(filter, limit: 10, cursor: nil).runs
+        #expect(after.map(\.status) == [.queued, .cancelled])
+    }
+
     @Test func pausedJobsDoNotFire() async throws {
         let db = DB()
         let store = try db.store()

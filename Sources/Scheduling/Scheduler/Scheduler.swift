@@ -61,12 +61,20 @@ public actor Scheduler {
     }
 
     private func fireDue(_ job: JobDefinition, schedule: CronSchedule, now: Date) async throws {
+        // Every replica ticks every second: a job with nothing due since the slot this process last
+        // considered costs no query, so the database load does not grow with jobs × replicas × ticks.
+        if let last = considered[job.name], let next = schedule.nextFire(after: last, in: job.timeZone), next > now {
+            return
+        }
         let fired = try await store.lastScheduledSlot(job: job.name)
         let seen = firstSeen[job.name] ?? now
         firstSeen[job.name] = seen
         let cursor = [fired, considered[job.name]].compactMap { $0 }.max() ?? seen
         let due = schedule.fires(after: cursor, through: now, in: job.timeZone, limit: CatchUpPolicy.maximumSlots + 1)
-        guard let newest = due.last else { return }
+        guard let newest = due.last else {
+            considered[job.name] = cursor
+            return
+        }
         considered[job.name] = newest
         // Slots a little late (a busy tick, a quick restart) are on time; older ones are missed
         // and the job's catch-up policy decides which of them still run.
@@ -85,11 +93,17 @@ public actor Scheduler {
         switch job.concurrency {
         case .allow:
             break
+        case .forbid where active.contains(where: { $0.scheduledFor == slot }):
+            return
         case .forbid where !active.isEmpty:
             logger.info("job \(job.name): slot \(slot) skipped, run \(active[0].id) is still \(active[0].status.rawValue) (concurrency: forbid)")
             return
         case .replace:
-            for run in active { _ = try? await store.requestCancel(run.id, now: now) }
+            // Another scheduler may have fired this very slot a moment ago: its run is the
+            // replacement, not a run to replace.
+            for run in active where (run.scheduledFor.map { $0 < slot } ?? true) {
+                _ = try? await store.requestCancel(run.id, now: now)
+            }
         case .forbid:
             break
         }
