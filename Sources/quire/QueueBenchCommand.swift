@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+
+/// `quire _bench-queue DATABASE`: the queue's own cost, without notebooks (bench/queue, issue 8).
+/// Queues `--runs` runs, then `--workers` concurrent loops each claim a run, renew its lease once
+/// and finish it — what a worker does around every notebook — and prints the per-run latency of
+/// that cycle and of each step as one JSON line. Hidden: a benchmark tool, not a user command.
+struct QueueBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_bench-queue", abstract: "Benchmark the run queue (bench/queue).",
+                                                    shouldDisplay: false)
+
+    @Argument(help: "A SQLite file path or postgres://… URL (a fresh database: its runs are left there).")
+    var database: String
+    @Option var runs = 1000
+    @Option var workers = 8
+
+    func run() async throws {
+        let store = try await SchedulingStoreLocation(database).open()
+        for i in 0..<runs {
+            _ = try await store.createRun(NewRun(notebook: "bench.ipynb", parameters: ["i": .int(i)]), now: Date())
+        }
+        let timings = Timings()
+        let t0 = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for w in 0..<workers {
+                group.addTask {
+                    let worker = "bench-\(w)"
+                    while true {
+                        let a = ContinuousClock.now
+                        guard let run = try await store.claim(worker: worker, labels: [], lease: 60, now: Date()) else { return }
+                        let b = ContinuousClock.now
+                        _ = try await store.heartbeat(run.id, worker: worker, lease: 60, now: Date())
+                        let c = ContinuousClock.now
+                        _ = try await store.finish(run.id, worker: worker, outcome: .succeeded, output: nil, retryAt: nil, now: Date())
+                        let d = ContinuousClock.now
+                        await timings.add(claim: b - a, heartbeat: c - b, finish: d - c)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let wall = ContinuousClock.now - t0
+        await (store as? PostgresSchedulingStore)?.shutdown()
+        let all = await timings.summary()
+        guard all.count == runs else { throw ValidationError("\(all.count) runs went through the queue, expected \(runs)") }
+        print("{\"runs\": \(runs), \"workers\": \(workers), \"wall_s\": \(seconds(wall)), \(all.json)}")
+    }
+}
+
+private func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+private actor Timings {
+    private var claim: [Double] = [], heartbeat: [Double] = [], finish: [Double] = [], cycle: [Double] = []
+
+    func add(claim c: Duration, heartbeat h: Duration, finish f: Duration) {
+        claim.append(seconds(c) * 1000)
+        heartbeat.append(seconds(h) * 1000)
+        finish.append(seconds(f) * 1000)
+        cycle.append(seconds(c + h + f) * 1000)
+    }
+
+    func summary() -> (count: Int, json: String) {
+        func stats(_ name: String, _ values: [Double]) -> String {
+            let s = values.sorted()
+            func p(_ q: Double) -> String { String(format: "%.2f", s[min(s.count - 1, Int(Double(s.count) * q))]) }
+            return "\"\(name)_ms\": {\"p50\": \(p(0.5)), \"p90\": \(p(0.9)), \"p99\": \(p(0.99))}"
+        }
+        guard !cycle.isEmpty else { return (0, "") }
+        return (cycle.count, [stats("cycle", cycle), stats("claim", claim), stats("heartbeat", heartbeat), stats("finish", finish)]
+            .joined(separator: ", "))
+    }
+}
