@@ -1,4 +1,5 @@
 import Crypto
+import QuireTestSupport
 import Foundation
 @testable import NotebookStorage
 

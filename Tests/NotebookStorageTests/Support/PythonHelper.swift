@@ -1,3 +1,4 @@
+import QuireTestSupport
 import Foundation
 
 /// Runs a script of Tests/python with the project's venv and returns its stdout.

@@ -1,20 +1,19 @@
 import Foundation
-import QuireTestSupport
 
 /// A server started by the tests: a Python helper that prints its URL on the first line of stdout
 /// and exits when its stdin closes, so it never outlives the test process.
-final class ChildServer: @unchecked Sendable {
-    let url: String
+public final class ChildServer: @unchecked Sendable {
+    public let url: String
     private let process: Process
     private let stdin: Pipe
     private let stdout: Pipe
     private let lock = NSLock()
 
-    static let root = TestPaths.root
+    public static let root = TestPaths.root
 
-    static var python: String { TestPaths.python }
+    public static var python: String { TestPaths.python }
 
-    init(script: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    public init(script: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.python)
         p.arguments = [Self.root + "/Tests/python/" + script] + arguments
@@ -44,7 +43,7 @@ final class ChildServer: @unchecked Sendable {
     }
 
     /// Sends one command line to the helper and returns its one-line answer.
-    func command(_ line: String) throws -> String {
+    public func command(_ line: String) throws -> String {
         try lock.withLock {
             try stdin.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
             var answer = Data()
@@ -59,7 +58,7 @@ final class ChildServer: @unchecked Sendable {
 
     /// Closing stdin asks the helper to exit; if another child inherited the pipe, end-of-file
     /// never comes, so after a grace period it is terminated (never an endless wait).
-    func stop() {
+    public func stop() {
         try? stdin.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < deadline { usleep(20_000) }
@@ -71,21 +70,8 @@ final class ChildServer: @unchecked Sendable {
     }
 }
 
-struct TestServerError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-}
-
-import AsyncHTTPClient
-
-/// An HTTP client that gives up connecting after 300 ms (async-http-client retries a refused
-/// connection until its connect timeout), shut down after `body`.
-func withQuickFailingClient(_ body: (HTTPClient) async throws -> Void) async throws {
-    let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                            configuration: .init(timeout: .init(connect: .milliseconds(300), read: .seconds(5))))
-    do { try await body(client) } catch {
-        try? await client.shutdown()
-        throw error
-    }
-    try await client.shutdown()
+public struct TestServerError: Error, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
