@@ -81,6 +81,13 @@ public actor PostgresTestServer {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(Self.folderPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Listed from now on, so that another server of this process starting meanwhile does not
+        // take it for a stale one; the exit handler stops (or just removes) it.
+        let first = running.withLock { folders in
+            defer { folders.append(folder) }
+            return folders.isEmpty
+        }
+        if first { atexit { PostgresTestServer.stopRunning() } }
         let bin = try Self.binaries()
         try Self.password.write(toFile: "\(folder)/pw", atomically: true, encoding: .utf8)
         try Self.giveToPostgres(folder)
@@ -97,11 +104,6 @@ public actor PostgresTestServer {
                 lastError = error
                 continue
             }
-            let first = running.withLock { folders in
-                defer { folders.append(folder) }
-                return folders.isEmpty
-            }
-            if first { atexit { PostgresTestServer.stopRunning() } }
             self.port = port
             self.folder = folder
             return port

@@ -15,8 +15,11 @@ struct DatabaseEventStream: Sendable {
     /// status, and a worker that died (lease expired, reaped elsewhere) writes none.
     static let finishGrace: Duration = .seconds(3)
     static let statusPoll: Duration = .seconds(1)
+    /// Seconds after its end when a run's events are all in the table, however slow the write
+    /// (`StoreEventSink` gives up on a write after 10 s); a viewer arriving sooner follows the tail.
+    static let settled: TimeInterval = 15
 
-    func write(_ send: @Sendable (RunEvent) async throws -> Void) async throws {
+    func write(_ send: (RunEvent) async throws -> Void) async throws {
         let raw = run.id.rawValue
         try await send(RunEvent(run: raw, kind: .status(run.status.rawValue)))
         // Subscribed before reading the past, so that nothing falls between the two; what is in
@@ -33,8 +36,8 @@ struct DatabaseEventStream: Sendable {
             last = page.last?.sequence ?? last
             if page.count < 500 { break }
         }
-        if run.status.isFinal {
-            // Ended before this request, its events pruned or never written (a lost worker).
+        if run.status.isFinal, run.finished.map({ Date().timeIntervalSince($0) > Self.settled }) ?? true {
+            // Ended well before this request: its events were pruned, or never written (a lost worker).
             try await send(RunEvent(run: raw, kind: .finished(status: run.status.rawValue)))
             return
         }

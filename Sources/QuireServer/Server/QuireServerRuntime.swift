@@ -73,7 +73,7 @@ public enum QuireServerRuntime {
             for w in workers { await w.stop() }
             await group.waitForAll()
         }
-        await storeSink?.flush()
+        await storeSink?.flush(within: .seconds(10))
         await relay?.stop()
         await wakeups.stop()
         await environment.reaper.drain()

@@ -59,11 +59,25 @@ public actor StoreEventSink: RunEventSink {
         while let running = flusher { await running.value }
     }
 
+    /// Like `flush()`, but gives up after `limit` (a process shutting down while the database is
+    /// unreachable): what is still buffered is dropped and counted.
+    public func flush(within limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while flusher != nil && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        guard let running = flusher else { return }
+        let lost = buffer.count
+        buffer.removeAll()
+        dropped += lost
+        running.cancel()
+        await running.value
+        logger.warning("\(lost) run events not written before shutdown: the database did not take them within \(limit)")
+    }
+
     /// Events dropped so far because the buffer was full or a batch kept failing.
     public var droppedCount: Int { dropped }
 
     private func drain() async {
-        while !buffer.isEmpty {
+        while !buffer.isEmpty && !Task.isCancelled {
             try? await Task.sleep(for: delay)
             let batch = Array(buffer.prefix(batchSize))
             buffer.removeFirst(batch.count)
@@ -78,6 +92,10 @@ public actor StoreEventSink: RunEventSink {
 
     private func write(_ batch: [RunEvent]) async {
         for attempt in 1...Self.attempts {
+            if Task.isCancelled {
+                dropped += batch.count
+                return
+            }
             do {
                 try await Self.append(batch, to: store)
                 return

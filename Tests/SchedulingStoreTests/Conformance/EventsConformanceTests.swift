@@ -6,17 +6,18 @@ import Testing
 /// The live-events table: batches appended in order, read back per run after a sequence, pruned
 /// once their run ended long enough ago.
 @Suite struct EventsConformanceTests {
-    /// One event of each kind, as a worker publishes them during a run.
+    /// One event of each kind, as a worker publishes them during a run (at times a microsecond
+    /// clock keeps exactly, so what is read back equals what was written).
     static func trace(_ run: RunID, from start: Double = 0) -> [RunEvent] {
         let id = run.rawValue
         return [
             RunEvent(run: id, kind: .status("running"), at: at(start)),
-            RunEvent(run: id, kind: .cellStarted(index: 0, total: 2), at: at(start + 0.1)),
+            RunEvent(run: id, kind: .cellStarted(index: 0, total: 2), at: at(start + 0.25)),
             RunEvent(run: id, kind: .output(cell: 0, output: ["output_type": "stream", "name": "stdout", "text": "héllo\n"]),
-                     at: at(start + 0.2)),
-            RunEvent(run: id, kind: .cellFinished(index: 0, total: 2, status: "ok", duration: 0.125), at: at(start + 0.3)),
-            RunEvent(run: id, kind: .cellFinished(index: 1, total: 2, status: nil, duration: nil), at: at(start + 0.4)),
-            RunEvent(run: id, kind: .finished(status: "succeeded"), at: at(start + 0.5)),
+                     at: at(start + 1.25)),
+            RunEvent(run: id, kind: .cellFinished(index: 0, total: 2, status: "ok", duration: 0.125), at: at(start + 0.75)),
+            RunEvent(run: id, kind: .cellFinished(index: 1, total: 2, status: nil, duration: nil), at: at(start + 1)),
+            RunEvent(run: id, kind: .finished(status: "succeeded"), at: at(start + 1.25)),
         ]
     }
 

@@ -51,8 +51,13 @@ import Testing
 
     @Test func theRelayPrunesEventsOfRunsThatEndedLongAgo() async throws {
         try await withStore(.sqliteFile) { store, _ in
-            let old = try await runningRun(store, now: t0)
-            _ = try await store.finish(old.id, worker: "w1", outcome: .succeeded, output: nil, retryAt: nil, now: at(1))
+            // The relay prunes by the real clock: a run that ended two hours ago.
+            let twoHoursAgo = Date().addingTimeInterval(-7200)
+            let old = try await runningRun(store, now: twoHoursAgo)
+            _ = try await store.finish(old.id, worker: "w1", outcome: .succeeded, output: nil, retryAt: nil, now: twoHoursAgo)
+            let recent = try await runningRun(store, now: Date())
+            _ = try await store.finish(recent.id, worker: "w1", outcome: .succeeded, output: nil, retryAt: nil, now: Date())
+            _ = try await store.appendEvents(EventsConformanceTests.trace(recent.id))
             _ = try await store.appendEvents(EventsConformanceTests.trace(old.id))
             let relay = StoreEventRelay(store: store, into: EventCollector(), pollInterval: .milliseconds(50), retention: 60)
             await relay.start()
@@ -61,6 +66,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(try await store.events(of: old.id, after: 0, limit: 10).isEmpty)
+            #expect(try await store.events(of: recent.id, after: 0, limit: 10).count == 6, "kept for the retention period")
             await relay.stop()
         }
     }

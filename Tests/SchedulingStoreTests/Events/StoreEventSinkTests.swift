@@ -11,7 +11,7 @@ import Testing
             let sink = StoreEventSink(store: store)
             let published = (0..<1200).map { i in
                 RunEvent(run: run.id.rawValue, kind: .output(cell: 0, output: ["output_type": "stream", "name": "stdout", "text": .string("line \(i)\n")]),
-                         at: at(Double(i) / 1000))
+                         at: at(Double(i) / 4))
             }
             for event in published { await sink.publish(event) }
             await sink.flush()
