@@ -47,6 +47,9 @@ import Testing
                 let late = SSEFrame.parse(try await HTTP(base: replica.baseURL).get("/api/v1/runs/\(id)/events").text)
                 #expect(late.filter { $0.id != nil } == stored)
             }
+            // A viewer reconnecting with the last id it saw gets only what came after.
+            let resumed = try await http.call("GET", "/api/v1/runs/\(id)/events", headers: ["Last-Event-ID": "\(ids[2])"])
+            #expect(SSEFrame.parse(resumed.text).filter { $0.id != nil } == Array(stored.dropFirst(3)))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NotebookFormat
 import Scheduling
@@ -24,7 +25,9 @@ struct EventRoutes: Sendable {
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         let hub = state.hub, store = state.store
         if let relay = state.relay {
-            let stream = DatabaseEventStream(run: run, store: store, hub: hub, relay: relay)
+            // A browser's EventSource reconnecting after a network blip says what it already has.
+            let seen = request.headers[Self.lastEventID].flatMap { Int64($0) } ?? 0
+            let stream = DatabaseEventStream(run: run, store: store, hub: hub, relay: relay, after: max(0, seen))
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 try await stream.write { try await writer.write(Self.frame($0)) }
                 try await writer.finish(nil)
@@ -67,6 +70,8 @@ struct EventRoutes: Sendable {
             try await writer.finish(nil)
         })
     }
+
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
 
     /// One SSE frame; events that went through the database carry their sequence as the SSE `id`.
     static func frame(_ event: RunEvent) -> ByteBuffer {

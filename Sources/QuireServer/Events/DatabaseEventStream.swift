@@ -3,12 +3,14 @@ import Scheduling
 
 /// The live events of one run for one viewer when events go through the database: the run's
 /// current status, the events stored so far, then the new ones the relay publishes to the hub,
-/// each once and in order (by sequence), until `finished`.
+/// each once and in order (by sequence), until `finished`. Events up to `after` (the SSE
+/// `Last-Event-ID` of a reconnecting viewer) are not sent again.
 struct DatabaseEventStream: Sendable {
     let run: RunRecord
     let store: any SchedulingStore
     let hub: RunEventHub
     let relay: StoreEventRelay
+    var after: Int64 = 0
 
     /// How long a run may be final in the database without its `finished` event arriving before the
     /// stream ends with a `finished` of its own: the worker writes its events in batches after the
@@ -26,7 +28,7 @@ struct DatabaseEventStream: Sendable {
         // both is skipped by sequence.
         let (_, live, subscription) = await hub.subscribe(raw)
         defer { Task { [hub] in await hub.unsubscribe(raw, id: subscription) } }
-        var last: Int64 = 0
+        var last = after
         while true {
             let page = try await store.events(of: run.id, after: last, limit: 500)
             for event in page {
