@@ -10,6 +10,7 @@ Usage: python bench/notify/wake_latency.py QUIRE_BINARY POSTGRES_URL NOTEBOOK [R
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,7 +26,7 @@ def start(quire, url, workers, env_extra):
     p = subprocess.Popen([quire, "serve", "--port", "0", "--data", data, "--workers", str(workers), "--database", url],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     line = p.stdout.readline()
-    return p, re.search(r"http://[0-9.]+:[0-9]+", line).group(0)
+    return p, re.search(r"http://[0-9.]+:[0-9]+", line).group(0), data
 
 
 def call(method, url, body=None):
@@ -42,8 +43,8 @@ def when(text):
 def main():
     quire, url, notebook = sys.argv[1:4]
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 20
-    a, _ = start(quire, url, 1, {"QUIRE_WORKER_POLL": "300"})
-    b, base = start(quire, url, 0, {})
+    a, _, data_a = start(quire, url, 1, {"QUIRE_WORKER_POLL": "300"})
+    b, base, data_b = start(quire, url, 0, {})
     latencies = []
     try:
         for _ in range(runs):
@@ -59,6 +60,8 @@ def main():
         for p in (a, b):
             p.terminate()
             p.wait()
+        for data in (data_a, data_b):
+            shutil.rmtree(data, ignore_errors=True)
     latencies.sort()
     print(f"{runs} runs, queued -> running on the other replica (ms): "
           f"p50 {statistics.median(latencies):.1f}  p90 {latencies[int(0.9 * (runs - 1))]:.1f}  max {latencies[-1]:.1f}")
