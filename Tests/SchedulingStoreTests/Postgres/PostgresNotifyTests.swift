@@ -132,6 +132,36 @@ import Testing
         await server.shutdown()
     }
 
+    /// A server that stops answering (every process SIGSTOPped: a hung host) is noticed by the
+    /// listener's ping, which leaves the connection; new attempts give up after their timeout
+    /// instead of waiting forever; once the server answers again, the listener is back.
+    @Test func aServerThatStopsAnsweringIsLeftThenReconnectedTo() async throws {
+        let server = PostgresTestServer()
+        do {
+            let database = try await server.createDatabase()
+            let store = try await PostgresSchedulingStore.open(url: try await server.url(database: database), maximumConnections: 2)
+            let wakeup = WorkerWakeup()
+            let following = StoreWakeups.follow(store, into: wakeup)
+            #expect(await woken(wakeup))
+            try await server.freeze()
+            // Long enough for a ping to be sent (every 15 s) and to go unanswered (10 s), on a
+            // loaded machine too. Without the ping the old connection would simply resume below,
+            // and no reconnection would wake the worker.
+            try await Task.sleep(for: .seconds(45))
+            try await server.thaw()
+            #expect(await woken(wakeup), "the wake-up of a reconnection")
+            _ = try await store.createRun(sampleRun(), now: Date())
+            #expect(await woken(wakeup), "a run queued after the reconnection")
+            await following.stop()
+            await store.shutdown()
+        } catch {
+            try? await server.thaw()
+            await server.shutdown()
+            throw error
+        }
+        await server.shutdown()
+    }
+
     @Test func aSQLiteStoreHasNothingToFollow() async throws {
         let store = try SQLiteSchedulingStore.inMemory()
         let following = StoreWakeups.follow(store, into: WorkerWakeup())

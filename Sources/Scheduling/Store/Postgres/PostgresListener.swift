@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// Keeps one dedicated connection (not from the pool: a pooled connection goes back to other
 /// queries) LISTENing on a channel, for as long as the process wants notifications. A server that
@@ -17,6 +18,9 @@ final class PostgresListener: Sendable {
     /// connection that gets no answer in `pingTimeout`.
     static let pingInterval: Duration = .seconds(15)
     static let pingTimeout: Duration = .seconds(10)
+    /// Bound on connecting (TCP, TLS, authentication) and on LISTEN taking effect: a server that
+    /// accepts connections but does not answer (frozen, overloaded) must not hold the listener.
+    static let connectTimeout: Duration = .seconds(15)
 
     init(url: PostgresURL, channel: String, logger: Logger,
          onConnected: @escaping @Sendable () async -> Void,
@@ -43,11 +47,17 @@ final class PostgresListener: Sendable {
         while !Task.isCancelled {
             connectionID += 1
             do {
-                // The connection configuration bounds the connect with a timeout.
-                let connection = try await PostgresConnection.connect(
-                    configuration: try url.connectionConfiguration(), id: connectionID, logger: logger)
+                let connection = try await connect(url: url, id: connectionID, logger: logger)
+                // Closing the connection fails a LISTEN still waiting for its answer.
+                let listening = Flag()
+                let watchdog = Task {
+                    try await Task.sleep(for: connectTimeout)
+                    if !listening.isSet { try? await connection.close() }
+                }
+                defer { watchdog.cancel() }
                 do {
                     try await connection.listen(on: channel) { notifications in
+                        listening.set()
                         if failures > 0 { logger.notice("listening on \(channel) at \(url) again") }
                         failures = 0
                         backoff = firstBackoff
@@ -71,10 +81,40 @@ final class PostgresListener: Sendable {
         }
     }
 
+    /// Connects within `connectTimeout`. postgres-nio bounds only the TCP connect, and its connect
+    /// cannot be cancelled: the attempt is abandoned instead (and its connection closed should it
+    /// succeed later).
+    private static func connect(url: PostgresURL, id: Int, logger: Logger) async throws -> PostgresConnection {
+        let configuration = try url.connectionConfiguration()
+        let outcome = Once()
+        return try await withCheckedThrowingContinuation { continuation in
+            Task {
+                let result: Result<PostgresConnection, any Error>
+                do {
+                    result = .success(try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger))
+                } catch {
+                    result = .failure(error)
+                }
+                if outcome.claim() {
+                    continuation.resume(with: result)
+                } else if case .success(let late) = result {
+                    try? await late.close()
+                }
+            }
+            Task {
+                try? await Task.sleep(for: connectTimeout)
+                if outcome.claim() {
+                    continuation.resume(throwing: ListenerEnded(reason: "no answer from the server within \(connectTimeout)"))
+                }
+            }
+        }
+    }
+
     /// Hands notifications over until the connection fails (the sequence throws or ends) or a ping
     /// goes unanswered.
     private static func follow(_ notifications: PostgresNotificationSequence, on connection: PostgresConnection, logger: Logger,
                                onNotification: @escaping @Sendable (String) async -> Void) async throws {
+        let unanswered = Flag()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for try await notification in notifications { await onNotification(notification.payload) }
@@ -83,15 +123,21 @@ final class PostgresListener: Sendable {
             group.addTask {
                 while true {
                     try await Task.sleep(for: pingInterval)
-                    try await ping(connection, logger: logger)
+                    try await ping(connection, unanswered: unanswered, logger: logger)
                 }
             }
             defer { group.cancelAll() }
-            try await group.next()
+            do {
+                try await group.next()
+            } catch {
+                // The stream fails too when a ping closes the connection: the ping is the reason.
+                if unanswered.isSet { throw ListenerEnded(reason: "the server did not answer a ping within \(pingTimeout)") }
+                throw error
+            }
         }
     }
 
-    private static func ping(_ connection: PostgresConnection, logger: Logger) async throws {
+    private static func ping(_ connection: PostgresConnection, unanswered: Flag, logger: Logger) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await connection.runStatement("SELECT 1", logger: logger)
@@ -104,6 +150,7 @@ final class PostgresListener: Sendable {
             defer { group.cancelAll() }
             guard try await group.next() == true else {
                 // Closing fails the pending query and the notification stream with it.
+                unanswered.set()
                 try? await connection.close()
                 throw ListenerEnded(reason: "the server did not answer a ping within \(pingTimeout)")
             }
@@ -114,4 +161,17 @@ final class PostgresListener: Sendable {
         let reason: String
         var description: String { reason }
     }
+}
+
+/// Set once, read from any task.
+private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+}
+
+/// Lets exactly one of several racing tasks act (resume a continuation).
+private final class Once: Sendable {
+    private let taken = Atomic<Bool>(false)
+    func claim() -> Bool { !taken.exchange(true, ordering: .acquiringAndReleasing) }
 }
