@@ -59,7 +59,8 @@ public enum QuireServerRuntime {
             }
         }
         let scheduler = Scheduler(store: store, wakeup: wakeup, logger: logger)
-        let wakeups = StoreWakeups.follow(store, into: wakeup)
+        // Without workers nothing here waits for runs: no listening connection.
+        let wakeups = settings.workers > 0 ? StoreWakeups.follow(store, into: wakeup) : nil
         await relay?.start()
         let app = QuireHTTPApp.make(state: state, logger: logger, onListening: onListening)
 
@@ -75,7 +76,7 @@ public enum QuireServerRuntime {
         }
         await storeSink?.flush(within: .seconds(10))
         await relay?.stop()
-        await wakeups.stop()
+        await wakeups?.stop()
         await environment.reaper.drain()
         await pool?.shutdownAll()
         await (store as? PostgresSchedulingStore)?.shutdown()
