@@ -92,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         let s = ServeSettings(
             server: ServerOptions(host: c.host, port: c.port, tokens: tokens.sorted { $0.user < $1.user }),
             dataDirectory: c.data, store: c.store, database: try SchedulingStoreLocation(c.databaseLocation),
-            workers: c.workerCount, workerLabels: c.workerLabels, poolSize: c.pool.size, poolIdle: c.pool.idle,
+            workers: c.workerCount, workerLabels: c.workerLabels, workerPoll: c.workerPoll, poolSize: c.pool.size, poolIdle: c.pool.idle,
             lease: c.lease.duration, heartbeat: c.lease.heartbeat, configFile: file,
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
         return (s, Logger.Level(rawValue: c.logLevel.rawValue) ?? .info)

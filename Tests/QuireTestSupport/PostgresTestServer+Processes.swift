@@ -87,8 +87,11 @@ extension PostgresTestServer {
         let tmp = NSTemporaryDirectory()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix(folderPrefix) {
             let owner = name.dropFirst(folderPrefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            let folder = URL(fileURLWithPath: tmp).appendingPathComponent(name).path
+            // This process's own servers (a test may start one besides the shared one) stay.
+            if running.withLock({ $0.contains(folder) }) { continue }
             if let owner, owner != getpid(), kill(owner, 0) == 0 || errno != ESRCH { continue }
-            stop(folder: URL(fileURLWithPath: tmp).appendingPathComponent(name).path)
+            stop(folder: folder)
         }
     }
 
@@ -99,9 +102,8 @@ extension PostgresTestServer {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// The exit handler: stops this process's server, if one was started.
+    /// The exit handler: stops this process's servers, if any were started.
     static func stopRunning() {
-        guard let folder = running.withLock({ folder in defer { folder = nil }; return folder }) else { return }
-        stop(folder: folder)
+        for folder in running.withLock({ folders in defer { folders = [] }; return folders }) { stop(folder: folder) }
     }
 }

@@ -8,8 +8,13 @@ import Synchronization
 /// on a port the OS chose (127.0.0.1 only, socket in its own folder), with a fresh database per
 /// test. It is stopped when the process exits; a server left behind by a killed test process is
 /// stopped by the next one.
+///
+/// Tests that stop or restart the server use one of their own (`PostgresTestServer()`, then
+/// `shutdown()`), never `shared`, which tests running in parallel depend on.
 public actor PostgresTestServer {
     public static let shared = PostgresTestServer()
+
+    public init() {}
 
     /// The superuser `initdb` creates; host connections need its password (scram-sha-256).
     public static let user = "quire"
@@ -21,6 +26,7 @@ public actor PostgresTestServer {
     }
 
     private var port: Int?
+    private var folder: String?
     private var counter = 0
     /// Tests holding a database at once; each holds a few pooled connections.
     private var holders = 0
@@ -75,6 +81,13 @@ public actor PostgresTestServer {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(Self.folderPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Listed from now on, so that another server of this process starting meanwhile does not
+        // take it for a stale one; the exit handler stops (or just removes) it.
+        let first = running.withLock { folders in
+            defer { folders.append(folder) }
+            return folders.isEmpty
+        }
+        if first { atexit { PostgresTestServer.stopRunning() } }
         let bin = try Self.binaries()
         try Self.password.write(toFile: "\(folder)/pw", atomically: true, encoding: .utf8)
         try Self.giveToPostgres(folder)
@@ -84,22 +97,33 @@ public actor PostgresTestServer {
         var lastError: (any Error)?
         for _ in 0..<3 {
             let port = try Self.freePort()
-            let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c max_connections=200 "
-                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             do {
-                try Self.server(bin, "pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log", "-o", options, "-w", "-t", "60", "start"])
+                try Self.server(bin, "pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log", "-o", Self.options(port: port, folder: folder),
+                                                "-w", "-t", "60", "start"])
             } catch {
                 lastError = error
                 continue
             }
-            running.withLock { $0 = folder }
-            atexit { PostgresTestServer.stopRunning() }
             self.port = port
+            self.folder = folder
             return port
         }
         throw lastError ?? Failure(description: "PostgreSQL did not start")
     }
+
+    static func options(port: Int, folder: String) -> String {
+        "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c max_connections=200 "
+            + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    }
+
+    var dataFolder: String? { folder }
+    var currentPort: Int? { port }
+
+    func forget() {
+        port = nil
+        folder = nil
+    }
 }
 
-/// The data folder of this process's server, for the exit handler (which can capture nothing).
-let running = Mutex<String?>(nil)
+/// The data folders of this process's servers, for the exit handler (which can capture nothing).
+let running = Mutex<[String]>([])

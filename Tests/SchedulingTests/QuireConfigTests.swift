@@ -32,6 +32,7 @@ import Testing
               - {token: s3cret, user: ana, admin: true}
               - {token_env: BOB_TOKEN, user: bob}
             worker_labels: [gpu, big]
+            worker_poll: 0.5
             log_level: DEBUG
             jobs:
               - {name: a, notebook: a.ipynb, schedule: "@hourly"}
@@ -45,7 +46,7 @@ import Testing
         #expect(config.lease == LeaseSettings(duration: 30, heartbeat: 5))
         #expect(config.tokens == [AccessToken(source: .inline("s3cret"), user: "ana", admin: true),
                                   AccessToken(source: .environment("BOB_TOKEN"), user: "bob")])
-        #expect(config.workerLabels == ["gpu", "big"] && config.logLevel == .debug)
+        #expect(config.workerLabels == ["gpu", "big"] && config.workerPoll == 0.5 && config.logLevel == .debug)
         #expect(config.jobs.map(\.name) == ["a", "b"])
         #expect(config.jobs[0].schedule?.description == "0 * * * *")
 
@@ -83,6 +84,8 @@ import Testing
         ("tokens: [{token: x, user: a, admin: maybe}]\n", "quire.yaml: tokens[0].admin: expected true or false, found \"maybe\""),
         ("tokens: [{token: x, user: a}, {token: x, user: b}]\n", "quire.yaml: tokens[1]: the same token as tokens[0]"),
         ("worker_labels: gpu\n", "quire.yaml: worker_labels: expected a list of strings, found \"gpu\""),
+        ("worker_poll: 0\n", "quire.yaml: worker_poll: expected a number of seconds > 0, found 0"),
+        ("worker_poll: soon\n", "quire.yaml: worker_poll: expected a number of seconds > 0, found \"soon\""),
         ("log_level: loud\n", "quire.yaml: log_level: expected one of trace, debug, info, notice, warning, error, critical, found \"loud\""),
         ("jobs: {name: a}\n", "quire.yaml: jobs: expected a list of job definitions, found an object"),
         ("jobs:\n  - {name: a, notebook: a}\n  - {name: b, notebook: b, timezone: Mars/Olympus}\n", "quire.yaml: jobs[1].timezone: unknown time zone \"Mars/Olympus\""),
@@ -123,12 +126,12 @@ import Testing
         var config = try QuireConfig.parse(yaml: "port: 9000\ntokens: [{token: t, user: ana}]\n", file: "quire.yaml")
         config = try config.overriding(environment: [
             "QUIRE_HOST": "0.0.0.0", "QUIRE_PORT": "0", "QUIRE_DATA": "/data", "QUIRE_STORE": "s3://b/p",
-            "QUIRE_DATABASE_URL": "postgres://db/q", "QUIRE_WORKERS": "4", "QUIRE_POOL_SIZE": "0",
+            "QUIRE_DATABASE_URL": "postgres://db/q", "QUIRE_WORKERS": "4", "QUIRE_WORKER_POLL": "300", "QUIRE_POOL_SIZE": "0",
             "QUIRE_LOG_LEVEL": "Warning", "QUIRE_TOKEN": "root-token", "HOME": "/root",
         ])
         #expect(config.host == "0.0.0.0" && config.port == 0 && config.data == "/data")
         #expect(config.store == "s3://b/p" && config.database == "postgres://db/q")
-        #expect(config.workers == 4 && config.pool.size == 0 && config.logLevel == .warning)
+        #expect(config.workers == 4 && config.workerPoll == 300 && config.pool.size == 0 && config.logLevel == .warning)
         #expect(config.tokens == [AccessToken(source: .inline("t"), user: "ana"),
                                   AccessToken(source: .inline("root-token"), user: "admin", admin: true)])
         // Unset variables change nothing.
@@ -139,6 +142,8 @@ import Testing
         ("QUIRE_PORT", "http", "QUIRE_PORT=\"http\": expected a port number 0-65535"),
         ("QUIRE_PORT", "65536", "QUIRE_PORT=\"65536\": expected a port number 0-65535"),
         ("QUIRE_WORKERS", "-2", "QUIRE_WORKERS=\"-2\": expected an integer ≥ 0"),
+        ("QUIRE_WORKER_POLL", "0", "QUIRE_WORKER_POLL=\"0\": expected a number of seconds > 0"),
+        ("QUIRE_WORKER_POLL", "nan", "QUIRE_WORKER_POLL=\"nan\": expected a number of seconds > 0"),
         ("QUIRE_POOL_SIZE", "many", "QUIRE_POOL_SIZE=\"many\": expected an integer ≥ 0"),
         ("QUIRE_LOG_LEVEL", "loud", "QUIRE_LOG_LEVEL=\"loud\": expected one of trace, debug, info, notice, warning, error, critical"),
         ("QUIRE_HOST", "", "QUIRE_HOST=\"\": expected a non-empty value"),

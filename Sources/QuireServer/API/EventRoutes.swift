@@ -1,10 +1,15 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NotebookFormat
 import Scheduling
 
 /// `GET /api/v1/runs/{id}/events`: the run's progress as server-sent events (`status`,
 /// `cell_started`, `output`, `cell_finished`, `finished`). The stream ends after `finished`.
+///
+/// With SQLite every worker is in this process and its events come from the hub's memory. With
+/// PostgreSQL they may come from any process: the stream replays the run's events from the
+/// database, then follows the ones the relay brings (`DatabaseEventStream`).
 struct EventRoutes: Sendable {
     let state: ServerState
 
@@ -19,6 +24,15 @@ struct EventRoutes: Sendable {
         }
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         let hub = state.hub, store = state.store
+        if let relay = state.relay {
+            // A browser's EventSource reconnecting after a network blip says what it already has.
+            let seen = request.headers[Self.lastEventID].flatMap { Int64($0) } ?? 0
+            let stream = DatabaseEventStream(run: run, store: store, hub: hub, relay: relay, after: max(0, seen))
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await stream.write { try await writer.write(Self.frame($0)) }
+                try await writer.finish(nil)
+            })
+        }
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(Self.frame(RunEvent(run: raw, kind: .status(run.status.rawValue))))
             if run.status.isFinal {
@@ -57,8 +71,12 @@ struct EventRoutes: Sendable {
         })
     }
 
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+
+    /// One SSE frame; events that went through the database carry their sequence as the SSE `id`.
     static func frame(_ event: RunEvent) -> ByteBuffer {
-        var text = "event: \(event.name)\n"
+        var text = event.sequence.map { "id: \($0)\n" } ?? ""
+        text += "event: \(event.name)\n"
         text += "data: " + String(decoding: event.data.serialized(), as: UTF8.self) + "\n\n"
         return ByteBuffer(string: text)
     }

@@ -1,20 +1,24 @@
 import Scheduling
 
 /// Fans run events out to live viewers (server-sent events) in this process. Keeps the recent
-/// events of each active run so a viewer that connects mid-run can catch up.
+/// events of each active run so a viewer that connects mid-run can catch up (unless `keep` is 0:
+/// with PostgreSQL viewers catch up from the database, and the hub only sees watched runs, whose
+/// end it might never hear of once their viewers left).
 public actor RunEventHub: RunEventSink {
     private var subscribers: [String: [Int: AsyncStream<RunEvent>.Continuation]] = [:]
     private var recent: [String: [RunEvent]] = [:]
     private var nextID = 0
-    private let keep = 2000
+    private let keep: Int
 
-    public init() {}
+    public init(keep: Int = 2000) { self.keep = keep }
 
     public func publish(_ event: RunEvent) {
-        var list = recent[event.run, default: []]
-        list.append(event)
-        if list.count > keep { list.removeFirst(list.count - keep) }
-        recent[event.run] = list
+        if keep > 0 {
+            var list = recent[event.run, default: []]
+            list.append(event)
+            if list.count > keep { list.removeFirst(list.count - keep) }
+            recent[event.run] = list
+        }
         for (_, c) in subscribers[event.run] ?? [:] { c.yield(event) }
         if case .finished = event.kind {
             for (_, c) in subscribers[event.run] ?? [:] { c.finish() }

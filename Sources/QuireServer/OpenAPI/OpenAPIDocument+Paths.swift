@@ -189,7 +189,7 @@ extension OpenAPIDocument {
           summary: Live progress as server-sent events (status, cell_started, output, cell_finished, finished)
           parameters: [{$ref: '#/components/parameters/RunID'}]
           responses:
-            '200': {description: Event stream; ends after the finished event, content: {text/event-stream: {schema: {type: string}}}}
+            '200': {description: 'Event stream; ends after the finished event. With a PostgreSQL database the stream starts with the run''s past events (kept an hour after it ends) and each event carries its sequence as the SSE id', content: {text/event-stream: {schema: {type: string}}}}
             '401': {$ref: '#/components/responses/Problem'}
             '404': {$ref: '#/components/responses/Problem'}
       /api/v1/runs/{id}/cancel:

@@ -22,8 +22,14 @@ public enum QuireServerRuntime {
         let store = try await (settings.database ?? .sqlite(path: data + "/quire.db")).open(logger: logger)
         let resolver = StoreResolver()
         let output = try OutputRoot.resolve(settings.store ?? data + "/runs", resolver: resolver)
-        let hub = RunEventHub()
+        // With PostgreSQL, workers and viewers may be in other processes: events go through the
+        // database to every replica's hub, and queue changes anywhere wake the workers here. With
+        // SQLite they stay in memory, as fast as before.
+        let shared = store is PostgresSchedulingStore
+        let hub = shared ? RunEventHub(keep: 0) : RunEventHub()
         let wakeup = WorkerWakeup()
+        let storeSink = shared ? StoreEventSink(store: store, logger: logger) : nil
+        let relay = shared ? StoreEventRelay(store: store, into: hub, logger: logger) : nil
         let metrics = ServerMetrics()
         let kernels = KernelSpecFinder()
         let pool = settings.workers > 0 && settings.poolSize > 0
@@ -31,14 +37,17 @@ public enum QuireServerRuntime {
             : nil
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)
         try await jobs.load()
-        let state = ServerState(store: store, hub: hub, wakeup: wakeup, check: NotebookCheck(resolver: resolver, kernels: kernels),
+        let state = ServerState(store: store, hub: hub, relay: relay, wakeup: wakeup, check: NotebookCheck(resolver: resolver, kernels: kernels),
                                 outputStore: output.store, outputPrefix: output.prefix, pool: pool, jobs: jobs, metrics: metrics, options: settings.server)
         let environment = WorkerEnvironment(resolver: resolver, outputStore: output.store, outputPrefix: output.prefix, pool: pool, kernels: kernels)
-        let sink = ServerEventSink(hub: hub, metrics: metrics, store: store)
+        let sink = ServerEventSink(forward: storeSink ?? hub, metrics: metrics, store: store)
+        // Clamped: a poll beyond a year is no poll, and must not overflow the timer.
+        let poll = Duration.milliseconds(Int(min(settings.workerPoll, 3.2e7) * 1000))
         let host = ProcessInfo.processInfo.hostName
         let workers = (0..<settings.workers).map { i in
             Worker(store: store, environment: environment,
-                   options: WorkerOptions(id: "\(host)/serve-\(i)", labels: settings.workerLabels, lease: settings.lease, heartbeat: settings.heartbeat),
+                   options: WorkerOptions(id: "\(host)/serve-\(i)", labels: settings.workerLabels, lease: settings.lease, heartbeat: settings.heartbeat,
+                                          pollInterval: poll),
                    events: sink, wakeup: wakeup, logger: logger)
         }
         // Runs a previous process of these same workers left `running` go back to the queue now
@@ -50,6 +59,9 @@ public enum QuireServerRuntime {
             }
         }
         let scheduler = Scheduler(store: store, wakeup: wakeup, logger: logger)
+        // Without workers nothing here waits for runs: no listening connection.
+        let wakeups = settings.workers > 0 ? StoreWakeups.follow(store, into: wakeup) : nil
+        await relay?.start()
         let app = QuireHTTPApp.make(state: state, logger: logger, onListening: onListening)
 
         await withTaskGroup(of: Void.self) { group in
@@ -62,6 +74,9 @@ public enum QuireServerRuntime {
             for w in workers { await w.stop() }
             await group.waitForAll()
         }
+        await storeSink?.flush(within: .seconds(10))
+        await relay?.stop()
+        await wakeups?.stop()
         await environment.reaper.drain()
         await pool?.shutdownAll()
         await (store as? PostgresSchedulingStore)?.shutdown()

@@ -12,6 +12,8 @@ public struct ServeSettings: Sendable {
     public var database: SchedulingStoreLocation?
     public var workers: Int
     public var workerLabels: [String]
+    /// Seconds between an idle worker's looks at the queue (`worker_poll`).
+    public var workerPoll: Double
     public var poolSize: Int
     public var poolIdle: Double
     public var lease: Double
@@ -22,7 +24,7 @@ public struct ServeSettings: Sendable {
     public var allowUnauthenticatedRemote: Bool
 
     public init(server: ServerOptions = ServerOptions(), dataDirectory: String = "quire-data", store: String? = nil,
-                database: SchedulingStoreLocation? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, workerLabels: [String] = [],
+                database: SchedulingStoreLocation? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount, workerLabels: [String] = [], workerPoll: Double = 1,
                 poolSize: Int = 1, poolIdle: Double = 3600, lease: Double = 60, heartbeat: Double = 15,
                 configFile: String? = nil, allowUnauthenticatedRemote: Bool = false) {
         self.server = server
@@ -31,6 +33,7 @@ public struct ServeSettings: Sendable {
         self.database = database
         self.workers = workers
         self.workerLabels = workerLabels
+        self.workerPoll = workerPoll
         self.poolSize = poolSize
         self.poolIdle = poolIdle
         self.lease = lease

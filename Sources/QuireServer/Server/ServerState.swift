@@ -7,6 +7,9 @@ import Scheduling
 final class ServerState: Sendable {
     let store: any SchedulingStore
     let hub: RunEventHub
+    /// Relays events written to the database by any process into `hub`; nil when events stay in
+    /// this process (SQLite: every worker is embedded here).
+    let relay: StoreEventRelay?
     let wakeup: WorkerWakeup
     let check: NotebookCheck
     let outputStore: any NotebookStore
@@ -18,10 +21,11 @@ final class ServerState: Sendable {
     let metrics: ServerMetrics
     let options: ServerOptions
 
-    init(store: any SchedulingStore, hub: RunEventHub, wakeup: WorkerWakeup, check: NotebookCheck, outputStore: any NotebookStore,
+    init(store: any SchedulingStore, hub: RunEventHub, relay: StoreEventRelay? = nil, wakeup: WorkerWakeup, check: NotebookCheck, outputStore: any NotebookStore,
          outputPrefix: String = "", pool: KernelPool?, jobs: JobService, metrics: ServerMetrics, options: ServerOptions) {
         self.store = store
         self.hub = hub
+        self.relay = relay
         self.wakeup = wakeup
         self.check = check
         self.outputStore = outputStore

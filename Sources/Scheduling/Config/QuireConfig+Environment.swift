@@ -1,6 +1,6 @@
 extension QuireConfig {
     /// This configuration with `QUIRE_*` environment variables applied: `QUIRE_HOST`, `QUIRE_PORT`,
-    /// `QUIRE_DATA`, `QUIRE_STORE`, `QUIRE_DATABASE_URL`, `QUIRE_WORKERS`, `QUIRE_POOL_SIZE`,
+    /// `QUIRE_DATA`, `QUIRE_STORE`, `QUIRE_DATABASE_URL`, `QUIRE_WORKERS`, `QUIRE_WORKER_POLL`, `QUIRE_POOL_SIZE`,
     /// `QUIRE_LOG_LEVEL`, and `QUIRE_TOKEN`, which adds one admin token for the user "admin" to
     /// those of the file (so a container can be given a token without a file). A variable set to
     /// a value the server cannot use (also an empty one) is an error naming it.
@@ -24,6 +24,12 @@ extension QuireConfig {
         config.store = try text("QUIRE_STORE") ?? config.store
         config.database = try text("QUIRE_DATABASE_URL") ?? config.database
         config.workers = try integer("QUIRE_WORKERS", in: 0...Int.max, expected: "an integer ≥ 0") ?? config.workers
+        if let value = try text("QUIRE_WORKER_POLL") {
+            guard let seconds = Double(value), seconds.isFinite, seconds > 0 else {
+                throw .invalidEnvironment(variable: "QUIRE_WORKER_POLL", value: value, expected: "a number of seconds > 0")
+            }
+            config.workerPoll = seconds
+        }
         config.pool.size = try integer("QUIRE_POOL_SIZE", in: 0...Int.max, expected: "an integer ≥ 0") ?? config.pool.size
         if let value = try text("QUIRE_LOG_LEVEL") {
             guard let level = LogLevel(rawValue: value.lowercased()) else {

@@ -21,6 +21,10 @@ public struct QuireConfig: Sendable, Equatable {
     public var tokens: [AccessToken] = []
     /// Labels of the embedded workers, matched against jobs' `requires`.
     public var workerLabels: [String] = []
+    /// Seconds between an idle worker's looks at the queue. Runs queued in this process, and with
+    /// PostgreSQL in any process, wake workers at once; polling finds the rest (retries whose
+    /// backoff ended, runs queued while a database listener was reconnecting).
+    public var workerPoll: Double = 1
     public var logLevel: LogLevel = .info
     public var jobs: [JobDefinition] = []
 

@@ -51,6 +51,21 @@ public protocol SchedulingStore: Sendable {
     /// expired leases.
     func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord]
 
+    // MARK: Live events
+
+    /// Appends run events in order, in one transaction, and returns them with `sequence` set
+    /// (ascending in append order). PostgreSQL also notifies listening processes (channel
+    /// `quire_events`, payload the run id) so that every replica can relay them to its viewers.
+    func appendEvents(_ events: [RunEvent]) async throws -> [RunEvent]
+    /// Events of `run` with a sequence after `after` (0: from the start), oldest first, at most
+    /// `limit` (1...500, as listings).
+    func events(of run: RunID, after: Int64, limit: Int) async throws -> [RunEvent]
+    /// Deletes the events of runs that reached a final status before `cutoff`, and of runs that no
+    /// longer exist; returns how many were deleted. Events are kept for a while after the end
+    /// rather than deleted with it: a viewer opening a run that just ended still sees its trace,
+    /// and the tail of a worker's batch may be written after the run's final status.
+    func pruneEvents(finishedBefore cutoff: Date) async throws -> Int
+
     // MARK: Metrics
 
     /// Number of runs in each status (every status present, zero included).

@@ -2,8 +2,8 @@ import Foundation
 import NotebookFormat
 
 /// Something that happened in a run, as the live views (server-sent events) show it.
-public struct RunEvent: Sendable {
-    public enum Kind: Sendable {
+public struct RunEvent: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case status(String)
         case cellStarted(index: Int, total: Int)
         case output(cell: Int, output: JSONValue)
@@ -14,11 +14,15 @@ public struct RunEvent: Sendable {
     public var run: String
     public var kind: Kind
     public var at: Date
+    /// The event's id in the store's events table (ascending within a run); nil for an event that
+    /// never went through a database (the in-process path of the SQLite server).
+    public var sequence: Int64?
 
-    public init(run: String, kind: Kind, at: Date = Date()) {
+    public init(run: String, kind: Kind, at: Date = Date(), sequence: Int64? = nil) {
         self.run = run
         self.kind = kind
         self.at = at
+        self.sequence = sequence
     }
 
     /// The SSE `event:` name.

@@ -1,6 +1,6 @@
 /// Wakes idle workers when a run is queued in this process, so a submission starts at once instead
-/// of at the next poll. Workers still poll: runs queued by other processes (or retries whose
-/// backoff ends) are found that way.
+/// of at the next poll; `StoreWakeups` signals it too for runs queued by other processes (with
+/// PostgreSQL). Workers still poll: retries whose backoff ends are found that way.
 public actor WorkerWakeup {
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var next = 0

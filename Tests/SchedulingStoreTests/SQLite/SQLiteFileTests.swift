@@ -15,7 +15,7 @@ import Testing
         let mode = try await db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let migrations = try await db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1: runs, transitions, jobs"])
+        #expect(migrations == ["v1: runs, transitions, jobs", "v2: run events"])
         let indexes = try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'runs_%'") }
         #expect(Set(indexes) == ["runs_job_id", "runs_status_id", "runs_owner_id", "runs_claim", "runs_active", "runs_slot",
                                   "runs_idempotency"])

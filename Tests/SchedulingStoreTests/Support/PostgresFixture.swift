@@ -41,6 +41,14 @@ extension PostgresFixture {
         }
     }
 
+    /// The single number `sql` answers.
+    func count(_ sql: String) async throws -> Int {
+        try await withConnection { db in
+            let rows = try await db.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).collect()
+            return Int(try rows.first?.decode(Int64.self) ?? -1)
+        }
+    }
+
     /// The schema versions recorded as applied.
     func versions() async throws -> [Int] {
         try await withConnection { db in

@@ -14,7 +14,15 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "runs, transitions, jobs", statements: v1),
+        Migration(version: 2, name: "run events, queue and event notifications", statements: v2),
     ]
+
+    /// NOTIFY channel: a run became claimable (payload empty, so that PostgreSQL folds the
+    /// notifications of one transaction into one).
+    static let queueChannel = "quire_queue"
+    /// NOTIFY channel: events were appended (payload the run id; events themselves can be
+    /// megabytes, past the 8000-byte payload limit, so listeners read them from `run_events`).
+    static let eventsChannel = "quire_events"
 
     static let statuses = RunStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
@@ -121,6 +129,54 @@ enum PostgresSchema {
             created BIGINT NOT NULL,
             updated BIGINT NOT NULL
         )
+        """,
+    ]
+
+    // Notifications come from triggers rather than from each store method, so that every path that
+    // queues a run (create, slot, retry, lease expiry, restart reconciliation, and any later one)
+    // wakes workers, inside the transaction that made the change: listeners hear of it only once
+    // it is committed, and never of a rolled-back one.
+    private static let v2 = [
+        """
+        CREATE TABLE run_events (
+            id BIGSERIAL PRIMARY KEY,
+            run_id TEXT COLLATE "C" NOT NULL,
+            at BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL
+        )
+        """,
+        // Replay and relay read one run's events after a known id.
+        "CREATE INDEX run_events_run ON run_events (run_id, id)",
+        """
+        CREATE FUNCTION quire_notify_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('\(queueChannel)', '');
+            RETURN NULL;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER runs_queued_insert AFTER INSERT ON runs
+            FOR EACH ROW WHEN (NEW.status = 'queued') EXECUTE FUNCTION quire_notify_queue()
+        """,
+        // Every update sets status; only a change into `queued` (a retry, a requeue) is news.
+        """
+        CREATE TRIGGER runs_queued_update AFTER UPDATE OF status ON runs
+            FOR EACH ROW WHEN (NEW.status = 'queued' AND OLD.status <> 'queued') EXECUTE FUNCTION quire_notify_queue()
+        """,
+        """
+        CREATE FUNCTION quire_notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('\(eventsChannel)', NEW.run_id);
+            RETURN NULL;
+        END
+        $$
+        """,
+        // PostgreSQL drops duplicate notifications within a transaction: one per run per batch.
+        """
+        CREATE TRIGGER run_events_appended AFTER INSERT ON run_events
+            FOR EACH ROW EXECUTE FUNCTION quire_notify_events()
         """,
     ]
 }

@@ -8,6 +8,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1: runs, transitions, jobs", migrate: v1)
+        m.registerMigration("v2: run events", migrate: v2)
         return m
     }
 
@@ -97,6 +98,21 @@ enum SQLiteSchema {
                 created INTEGER NOT NULL,
                 updated INTEGER NOT NULL
             );
+            """)
+    }
+
+    private static func v2(_ db: Database) throws {
+        // AUTOINCREMENT: an id is never handed out twice, even after pruning emptied the table, so
+        // a reader's "after id N" stays meaningful.
+        try db.execute(sql: """
+            CREATE TABLE run_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                data TEXT NOT NULL
+            );
+            CREATE INDEX run_events_run ON run_events (run_id, id);
             """)
     }
 }
