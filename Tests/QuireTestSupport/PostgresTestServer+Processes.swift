@@ -99,9 +99,8 @@ extension PostgresTestServer {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// The exit handler: stops this process's server, if one was started.
+    /// The exit handler: stops this process's servers, if any were started.
     static func stopRunning() {
-        guard let folder = running.withLock({ folder in defer { folder = nil }; return folder }) else { return }
-        stop(folder: folder)
+        for folder in running.withLock({ folders in defer { folders = [] }; return folders }) { stop(folder: folder) }
     }
 }

@@ -21,11 +21,17 @@ public actor PostgresTestServer {
     }
 
     private var port: Int?
+    /// The server's folder (data, socket, log) and `postgres` options, for a restart on the same port.
+    var folder: String?
+    var serverOptions: String?
     private var counter = 0
     /// Tests holding a database at once; each holds a few pooled connections.
     private var holders = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
     public static let maximumHolders = 6
+
+    /// A server of the caller's own (not `shared`), for tests that stop and restart it.
+    public init() {}
 
     /// The server's bin folder (the newest installed major version).
     public static func binaries() throws -> String {
@@ -92,14 +98,16 @@ public actor PostgresTestServer {
                 lastError = error
                 continue
             }
-            running.withLock { $0 = folder }
+            running.withLock { _ = $0.insert(folder) }
             atexit { PostgresTestServer.stopRunning() }
             self.port = port
+            self.folder = folder
+            self.serverOptions = options
             return port
         }
         throw lastError ?? Failure(description: "PostgreSQL did not start")
     }
 }
 
-/// The data folder of this process's server, for the exit handler (which can capture nothing).
-let running = Mutex<String?>(nil)
+/// The data folders of this process's servers, for the exit handler (which can capture nothing).
+let running = Mutex<Set<String>>([])
