@@ -85,7 +85,9 @@ extension PostgresTestServer {
     /// handler ran).
     static func stopStale() {
         let tmp = NSTemporaryDirectory()
+        let ours = created.withLock { $0 }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix(folderPrefix) {
+            if ours.contains(URL(fileURLWithPath: tmp).appendingPathComponent(name).path) { continue }
             let owner = name.dropFirst(folderPrefix.count).split(separator: "-").first.flatMap { Int32($0) }
             if let owner, owner != getpid(), kill(owner, 0) == 0 || errno != ESRCH { continue }
             stop(folder: URL(fileURLWithPath: tmp).appendingPathComponent(name).path)

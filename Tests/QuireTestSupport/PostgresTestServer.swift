@@ -80,6 +80,7 @@ public actor PostgresTestServer {
         Self.stopStale()
         let folder = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(Self.folderPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
+        created.withLock { _ = $0.insert(folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let bin = try Self.binaries()
         try Self.password.write(toFile: "\(folder)/pw", atomically: true, encoding: .utf8)
@@ -111,3 +112,5 @@ public actor PostgresTestServer {
 
 /// The data folders of this process's servers, for the exit handler (which can capture nothing).
 let running = Mutex<Set<String>>([])
+/// Every folder this process made, running or still starting: never stale to `stopStale`.
+let created = Mutex<Set<String>>([])
