@@ -51,6 +51,8 @@ struct WorkerCommand: AsyncParsableCommand {
     var poolSize: Int?
     @Option(help: "Seconds running notebooks get to finish after SIGTERM before they are handed back (default 30).")
     var drainGrace: Double?
+    @Option(help: "Seconds one database operation may wait (for a connection included) before it fails and is retried later (default 15).")
+    var databaseTimeout: Double?
 
     func run() async throws {
         let settings: WorkerSettings
@@ -120,6 +122,12 @@ struct WorkerCommand: AsyncParsableCommand {
                 throw ValidationError("--drain-grace must be 0...86400 seconds, got \(drainGrace)")
             }
             settings.drainGrace = drainGrace
+        }
+        if let databaseTimeout {
+            guard databaseTimeout > 0, databaseTimeout <= 3600 else {
+                throw ValidationError("--database-timeout must be more than 0 and at most 3600 seconds, got \(databaseTimeout)")
+            }
+            settings.databaseTimeout = databaseTimeout
         }
         if let label = settings.labels.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
             throw ValidationError("--label must be a non-empty word, got \(label.debugDescription)")

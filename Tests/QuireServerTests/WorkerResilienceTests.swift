@@ -9,18 +9,25 @@ import Testing
         let postgres = PostgresTestServer()
         defer { Task { await postgres.remove() } }
         try await WorkerCluster.with(postgres: postgres) { cluster in
-            let worker = try await cluster.worker(["--id", "steady", "--concurrency", "1"])
-            let id = try await cluster.submit("slow.ipynb", ["seconds": 5])
+            // Short database timeout and heartbeat, and an outage far longer than both: the
+            // heartbeat and the recording of the run's end fail several times over and are retried.
+            let config = cluster.outputs.path + "/worker.yaml"
+            try "lease:\n  duration: 60\n  heartbeat: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+            let worker = try await cluster.worker(["--id", "steady", "--concurrency", "1", "--database-timeout", "1", "--config", config])
+            let id = try await cluster.submit("slow.ipynb", ["seconds": 3])
             try await cluster.waitForStarted(id)
             try await postgres.stopServer()
-            try await Task.sleep(for: .seconds(4))
+            try await Task.sleep(for: .seconds(10))
             try await postgres.startServer()
 
             let run = try await cluster.http.waitForFinal(id, timeout: 180)
             #expect(run["status"]?.stringValue == "succeeded", "\(run.text)\n\(worker.log)")
             #expect(cluster.transitions(run) == ["queued", "running", "succeeded"], "\(run.text)\n\(worker.log)")
             #expect(run["attempt"] == .int(1) && run["output"]?.stringValue != nil, "\(run.text)")
-            // The worker saw the outage and came back: a run submitted now is executed.
+            #expect(worker.log.contains("heartbeat for run \(id) failed"), "\(worker.log)")
+            #expect(worker.log.contains("could not record the end of run \(id)"), "\(worker.log)")
+            #expect(worker.log.contains("could record the end of run \(id) after"), "\(worker.log)")
+            // The worker came back by itself: a run submitted now is executed.
             let after = try await cluster.submit("params.ipynb", ["name": "again"])
             let second = try await cluster.http.waitForFinal(after, timeout: 180)
             #expect(second["status"]?.stringValue == "succeeded" && second["worker"]?.stringValue == "steady/worker-0",

@@ -21,7 +21,7 @@ public enum QuireWorkerRuntime {
         ShutdownSignals.install()
         let resolver = StoreResolver()
         let output = try OutputRoot.resolve(settings.store, resolver: resolver)
-        let store = try await settings.database.open(logger: logger)
+        let store = try await settings.database.open(logger: logger, operationTimeout: .milliseconds(Int(settings.databaseTimeout * 1000)))
 
         // ── Integration point (issue 8, items 2 and 5) ──────────────────────────────────────────
         // `wakeup`: a LISTEN/NOTIFY follower signals it when a run is queued anywhere, so idle

@@ -19,6 +19,8 @@ public struct WorkerSettings: Sendable {
     public var heartbeat: Double
     /// Seconds a draining worker lets running notebooks finish before handing them back.
     public var drainGrace: Double
+    /// Seconds one database operation may take before it counts as failed (PostgreSQL).
+    public var databaseTimeout: Double = 15
 
     public init(database: SchedulingStoreLocation, store: String, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                 labels: [String] = [], id: String? = nil, poolSize: Int = 1, poolIdle: Double = 3600, lease: Double = 60,

@@ -55,9 +55,11 @@ public final class PostgresSchedulingStore: SchedulingStore {
 
     /// Connects, migrates the schema and returns a store ready for use.
     public static func open(
-        url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "quire.postgres")
+        url: PostgresURL, maximumConnections: Int = 20, operationTimeout: Duration = .seconds(15),
+        logger: Logger = Logger(label: "quire.postgres")
     ) async throws -> PostgresSchedulingStore {
-        let store = try PostgresSchedulingStore(url: url, maximumConnections: maximumConnections, logger: logger)
+        let store = try PostgresSchedulingStore(url: url, maximumConnections: maximumConnections,
+                                                operationTimeout: operationTimeout, logger: logger)
         do {
             try await store.migrate()
         } catch {
