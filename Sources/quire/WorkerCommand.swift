@@ -28,7 +28,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
             SIGTERM or SIGINT drains: no new runs are claimed, running notebooks get --drain-grace \
             seconds to finish, then are interrupted and handed back to the queue (the attempt \
-            does not count against the run's retries). A second signal hands them back at once.
+            does not count against the run's retries). A second signal hands them back at once. \
+            While the database is unreachable, a drain waits for it to record the runs' endings; \
+            a second signal stops waiting (those runs are then requeued when their leases expire).
 
             Exit codes: 0 after a clean drain, 2 bad configuration (missing or invalid database \
             URL or store, missing SQLite file, bad option), 3 cannot start (database unreachable \

@@ -98,6 +98,15 @@ import Testing
         (status, log) = try await worker(["--database", url, "--store", store.path, "--drain-grace", "-1"])
         #expect(status == 2 && log.contains("--drain-grace"), "\(log)")
 
+        (status, log) = try await worker(["--database", url, "--store", store.path, "--database-timeout", "0"])
+        #expect(status == 2 && log.contains("--database-timeout"), "\(log)")
+        (status, log) = try await worker(["--database", url, "--store", store.path, "--label", "has space"])
+        #expect(status == 2 && log.contains("--label must be a non-empty word"), "\(log)")
+        (status, log) = try await worker(["--database", url, "--store", store.path, "--id", ""])
+        #expect(status == 2 && log.contains("--id must be a non-empty name"), "\(log)")
+        let serve = try Quire.run(["serve", "--port", "0", "--data", store.path + "/serve", "--instance", "two words"])
+        #expect(serve.status == 2 && serve.stderr.contains("--instance must be a non-empty name"), "\(serve.stderr)")
+
         let port = try PostgresTestServer.freePort()
         (status, log) = try await worker(["--store", store.path], env: ["QUIRE_DATABASE_URL": "postgres://quire:secret@127.0.0.1:\(port)/quire"])
         #expect(status == 3 && log.contains("cannot connect") && log.contains("127.0.0.1:\(port)"), "\(log)")

@@ -18,8 +18,8 @@ public final class WorkerProcess: @unchecked Sendable {
     public init(_ args: [String], env: [String: String] = [:]) throws {
         folder = NSTemporaryDirectory() + "quire-worker-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/stdout", contents: nil)
-        FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/stdout", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TestPaths.quire)
         p.arguments = ["worker"] + args
