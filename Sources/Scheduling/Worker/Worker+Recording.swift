@@ -64,7 +64,7 @@ extension Worker {
                 }
                 let wait = backoff.next(random: &generator)
                 if backoff.failures == 1 || backoff.failures % 10 == 0 {
-                    logger.warning("\(options.id): could not \(what) (\(backoff.failures) attempt(s); retrying in \(wait)): \(error)")
+                    logger.warning("\(options.id): could not \(what) (\(backoff.failures) attempt(s); retrying in \(WorkerBackoff.text(wait))): \(error)")
                 }
                 try? await Task.sleep(for: wait)
             } catch {

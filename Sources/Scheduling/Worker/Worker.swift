@@ -44,7 +44,7 @@ public actor Worker {
             } catch {
                 let wait = backoff.next(random: &generator)
                 if backoff.failures == 1 || backoff.failures % 10 == 0 {
-                    logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(wait)): \(error)")
+                    logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(WorkerBackoff.text(wait))): \(error)")
                 }
                 await wakeup.wait(timeout: wait)
                 continue

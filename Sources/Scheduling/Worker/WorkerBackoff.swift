@@ -1,3 +1,5 @@
+import Foundation
+
 /// Waits between attempts at something failing for reasons outside the worker (the database is
 /// down or restarting): doubling from `initial` up to `maximum`, each wait drawn between half and
 /// all of its step so that many workers that lost the database together do not return in step.
@@ -19,4 +21,10 @@ struct WorkerBackoff: Sendable {
     }
 
     mutating func reset() { failures = 0 }
+
+    /// A wait as a log shows it: "1.3 s".
+    static func text(_ d: Duration) -> String {
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return String(format: "%.1f s", seconds)
+    }
 }
