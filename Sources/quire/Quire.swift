@@ -13,7 +13,7 @@ struct Quire: AsyncParsableCommand {
             """,
         version: QuireVersion.current,
         subcommands: [RunCommand.self, ValidateCommand.self, FmtCommand.self, InspectCommand.self, RenderCommand.self, KernelsCommand.self,
-                      ServeCommand.self, SubmitCommand.self, RunsCommand.self, JobsCommand.self, StorageBenchCommand.self, SeedRunsCommand.self, QueueBenchCommand.self]
+                      ServeCommand.self, WorkerCommand.self, SubmitCommand.self, RunsCommand.self, JobsCommand.self, StorageBenchCommand.self, SeedRunsCommand.self, QueueBenchCommand.self]
     )
 
     /// Argument errors exit with 2 (bad input or usage) like every other input error, instead of

@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     var database: String?
     @Option(help: "Embedded workers; 0 runs none (default: number of cores).")
     var workers: Int?
+    @Option(help: "This server's name among those sharing the database; embedded worker ids are <instance>/serve-<i>. Default: the host name on SQLite, <host>-<pid> on PostgreSQL (unique, but a restart then leaves a crash's runs to lease expiry); give replicas stable unique names ($QUIRE_INSTANCE).")
+    var instance: String?
     @Option(help: "Warm kernels kept per kernelspec in use (default 1; 0 disables the pool).")
     var poolSize: Int?
     @Flag(help: "Allow listening on a non-loopback address without API tokens (trusted networks only).")
@@ -95,6 +97,13 @@ struct ServeCommand: AsyncParsableCommand {
             workers: c.workerCount, workerLabels: c.workerLabels, workerPoll: c.workerPoll, poolSize: c.pool.size, poolIdle: c.pool.idle,
             lease: c.lease.duration, heartbeat: c.lease.heartbeat, configFile: file,
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
-        return (s, Logger.Level(rawValue: c.logLevel.rawValue) ?? .info)
+        var settings = s
+        if let name = instance ?? env["QUIRE_INSTANCE"] {
+            guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+                throw ValidationError("--instance must be a non-empty name without spaces, got \(name.debugDescription)")
+            }
+            settings.instance = name
+        }
+        return (settings, Logger.Level(rawValue: c.logLevel.rawValue) ?? .info)
     }
 }

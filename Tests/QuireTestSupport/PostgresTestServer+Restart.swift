@@ -49,3 +49,22 @@ extension PostgresTestServer {
         for pid in pids { kill(pid, signal) }
     }
 }
+
+extension PostgresTestServer {
+    /// Stops the server as an administrator would (`pg_ctl stop -m fast`: sessions are ended,
+    /// open transactions rolled back) and leaves it stopped until `startServer()`.
+    public func stopServer() throws {
+        guard let folder = dataFolder else { throw Failure(description: "the server was never started") }
+        try Self.server(try Self.binaries(), "pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "-t", "60", "stop"])
+    }
+
+    /// Starts a stopped server again on the same port and data.
+    public func startServer() throws {
+        guard let folder = dataFolder, let port = currentPort else { throw Failure(description: "the server was never started") }
+        try Self.server(try Self.binaries(), "pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log",
+                                                        "-o", Self.options(port: port, folder: folder), "-w", "-t", "60", "start"])
+    }
+
+    /// Stops a server of the test's own for good and removes its folder.
+    public func remove() { shutdown() }
+}

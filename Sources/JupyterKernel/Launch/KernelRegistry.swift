@@ -25,6 +25,7 @@ final class KernelRegistry: Sendable {
     nonisolated(unsafe) fileprivate static var previousINT = sigaction()
     nonisolated(unsafe) fileprivate static var previousTERM = sigaction()
     private let lock = Mutex<Bool>(false)  // true once handlers are installed
+    private let leftToHost = Atomic<Bool>(false)
 
     /// - Parameter paths: files to unlink, then directories to remove, in that order.
     func register(_ pgid: pid_t, paths: [String]) {
@@ -44,6 +45,19 @@ final class KernelRegistry: Sendable {
                 return
             }
             buffer.deallocate()  // more than 1024 live kernels: the parent-pid watchdog remains
+        }
+    }
+
+    /// Leaves SIGINT and SIGTERM to the host process from now on (see `KernelSignalCleanup`).
+    func leaveSignalsToHost() {
+        lock.withLock { installed in
+            // Handlers already installed by a kernel's start: put back what they replaced.
+            if installed && !leftToHost.exchange(true, ordering: .relaxed) {
+                sigaction(SIGINT, &Self.previousINT, nil)
+                sigaction(SIGTERM, &Self.previousTERM, nil)
+            }
+            leftToHost.store(true, ordering: .relaxed)
+            installed = true
         }
     }
 

@@ -32,32 +32,17 @@ public enum QuireServerRuntime {
         let relay = shared ? StoreEventRelay(store: store, into: hub, logger: logger) : nil
         let metrics = ServerMetrics()
         let kernels = KernelSpecFinder()
-        let pool = settings.workers > 0 && settings.poolSize > 0
-            ? KernelPool(size: settings.poolSize, idleTimeout: .seconds(settings.poolIdle), launchOptions: { _ in PoolLaunch.options() })
-            : nil
+        let sink = ServerEventSink(forward: storeSink ?? hub, metrics: metrics, store: store)
+        let fleet = WorkerFleet(
+            .init(count: settings.workers, idPrefix: settings.workerIDPrefix, kind: "serve", labels: settings.workerLabels,
+                  lease: settings.lease, heartbeat: settings.heartbeat, poll: settings.workerPoll, poolSize: settings.poolSize,
+                  poolIdle: settings.poolIdle),
+            store: store, output: output, resolver: resolver, kernels: kernels, events: sink, wakeup: wakeup, logger: logger)
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)
         try await jobs.load()
         let state = ServerState(store: store, hub: hub, relay: relay, wakeup: wakeup, check: NotebookCheck(resolver: resolver, kernels: kernels),
-                                outputStore: output.store, outputPrefix: output.prefix, pool: pool, jobs: jobs, metrics: metrics, options: settings.server)
-        let environment = WorkerEnvironment(resolver: resolver, outputStore: output.store, outputPrefix: output.prefix, pool: pool, kernels: kernels)
-        let sink = ServerEventSink(forward: storeSink ?? hub, metrics: metrics, store: store)
-        // Clamped: a poll beyond a year is no poll, and must not overflow the timer.
-        let poll = Duration.milliseconds(Int(min(settings.workerPoll, 3.2e7) * 1000))
-        let host = ProcessInfo.processInfo.hostName
-        let workers = (0..<settings.workers).map { i in
-            Worker(store: store, environment: environment,
-                   options: WorkerOptions(id: "\(host)/serve-\(i)", labels: settings.workerLabels, lease: settings.lease, heartbeat: settings.heartbeat,
-                                          pollInterval: poll),
-                   events: sink, wakeup: wakeup, logger: logger)
-        }
-        // Runs a previous process of these same workers left `running` go back to the queue now
-        // rather than after their leases expire.
-        for w in workers {
-            let now = Date()
-            for run in try await store.reconcileAfterRestart(worker: w.options.id, now: now, retryAt: { LeaseExpiry.retryAt(for: $0, now: now) }) {
-                logger.warning("run \(run.id) was left running by a previous process; now \(run.status.rawValue)")
-            }
-        }
+                                outputStore: output.store, outputPrefix: output.prefix, pool: fleet.pool, jobs: jobs, metrics: metrics, options: settings.server)
+        try await fleet.reconcile()
         let scheduler = Scheduler(store: store, wakeup: wakeup, logger: logger)
         // Without workers nothing here waits for runs: no listening connection.
         let wakeups = settings.workers > 0 ? StoreWakeups.follow(store, into: wakeup) : nil
@@ -65,32 +50,19 @@ public enum QuireServerRuntime {
         let app = QuireHTTPApp.make(state: state, logger: logger, onListening: onListening)
 
         await withTaskGroup(of: Void.self) { group in
-            for w in workers { group.addTask { await w.run() } }
+            group.addTask { await fleet.run() }
             group.addTask { await scheduler.run() }
             let watcher = Task { await jobs.watch() }
             do { try await app.runService() } catch { logger.error("HTTP server stopped: \(error)") }
             watcher.cancel()
             await scheduler.stop()
-            for w in workers { await w.stop() }
+            await fleet.stop()
             await group.waitForAll()
         }
         await storeSink?.flush(within: .seconds(10))
         await relay?.stop()
         await wakeups?.stop()
-        await environment.reaper.drain()
-        await pool?.shutdownAll()
+        await fleet.shutDown()
         await (store as? PostgresSchedulingStore)?.shutdown()
-    }
-}
-
-/// Kernels started ahead of any run: a neutral working directory; each run's own folder and
-/// environment are applied by the run prelude before its first cell.
-enum PoolLaunch {
-    static func options() -> LaunchOptions {
-        var o = LaunchOptions()
-        o.workingDirectory = NSTemporaryDirectory()
-        o.environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-        for key in o.environment.keys where key.hasPrefix("QUIRE_") { o.environment[key] = nil }
-        return o
     }
 }

@@ -11,6 +11,12 @@ public struct ServeSettings: Sendable {
     /// The run and job database (SQLite file or PostgreSQL); nil means the SQLite file `<data>/quire.db`.
     public var database: SchedulingStoreLocation?
     public var workers: Int
+    /// Names this server among the processes sharing its database: embedded worker ids are
+    /// `<instance>/serve-<i>`. nil: the host name on SQLite (one server per database file, so the
+    /// name is stable and a restart requeues what a crash left running at once); host name and
+    /// process id on PostgreSQL, where several replicas may share a host (their runs' leases
+    /// expire instead). Give each replica a stable unique name (e.g. its pod name) for both.
+    public var instance: String?
     public var workerLabels: [String]
     /// Seconds between an idle worker's looks at the queue (`worker_poll`).
     public var workerPoll: Double
@@ -40,5 +46,13 @@ public struct ServeSettings: Sendable {
         self.heartbeat = heartbeat
         self.configFile = configFile
         self.allowUnauthenticatedRemote = allowUnauthenticatedRemote
+    }
+
+    /// The worker id prefix `instance` stands for.
+    public var workerIDPrefix: String {
+        if let instance { return instance }
+        let host = ProcessInfo.processInfo.hostName
+        if case .postgres? = database { return "\(host)-\(getpid())" }
+        return host
     }
 }

@@ -40,6 +40,10 @@ public protocol SchedulingStore: Sendable {
     /// `queued` until `retryAt`; anything else is final. Lease holder only (`leaseLost` otherwise).
     func finish(_ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date)
         async throws -> RunRecord
+    /// Gives a running run back to the queue without ending its attempt's budget (a worker
+    /// draining on shutdown): queued again at once, `maxAttempts` + 1; cancelled instead if a
+    /// cancel was requested. Lease holder only (`leaseLost` otherwise).
+    func handBack(_ id: RunID, worker: String, reason: String, now: Date) async throws -> RunRecord
     /// A queued run is cancelled at once; a running one gets `cancelRequested` (its worker sees it
     /// on the next heartbeat); a finished one is `alreadyFinished`.
     func requestCancel(_ id: RunID, now: Date) async throws -> RunRecord

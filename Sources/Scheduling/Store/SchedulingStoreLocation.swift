@@ -34,10 +34,13 @@ public enum SchedulingStoreLocation: Sendable, Equatable, CustomStringConvertibl
 
     /// Opens the store (creating and migrating it as needed). A PostgreSQL store should be closed
     /// with `PostgresSchedulingStore.shutdown()` when the process is done with it.
-    public func open(logger: Logger = Logger(label: "quire.store")) async throws -> any SchedulingStore {
+    /// `operationTimeout` bounds each PostgreSQL operation (see `PostgresSchedulingStore`).
+    public func open(logger: Logger = Logger(label: "quire.store"), operationTimeout: Duration = .seconds(15)) async throws
+        -> any SchedulingStore
+    {
         switch self {
         case .sqlite(let path): try SQLiteSchedulingStore(path: path)
-        case .postgres(let url): try await PostgresSchedulingStore.open(url: url, logger: logger)
+        case .postgres(let url): try await PostgresSchedulingStore.open(url: url, operationTimeout: operationTimeout, logger: logger)
         }
     }
 }

@@ -31,6 +31,10 @@ public enum SchedulingStoreError: Error, Sendable, Equatable, CustomStringConver
     case invalidDatabaseURL(String, reason: String)
     /// The database failed an operation (disk full, locked past the busy timeout, I/O error).
     case database(operation: String, reason: String)
+    /// The database did not answer in time or the connection broke (server down, restarting,
+    /// unreachable). An operation cut off mid-way may or may not have been applied; retrying it later
+    /// is safe, since the run state machine refuses a second ending.
+    case unavailable(operation: String, reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +57,16 @@ public enum SchedulingStoreError: Error, Sendable, Equatable, CustomStringConver
             "\(table) \(key): column \(column) cannot be read: \(reason)"
         case .invalidDatabaseURL(let url, let reason): "invalid database URL \(url): \(reason)"
         case .database(let operation, let reason): "run database failed to \(operation): \(reason)"
+        case .unavailable(let operation, let reason): "run database unavailable (could not \(operation)): \(reason)"
+        }
+    }
+
+    /// Whether trying the same operation again later may succeed: the database was unreachable
+    /// or failed (not a refusal about the run itself, which retrying would only repeat).
+    public var isTransient: Bool {
+        switch self {
+        case .unavailable, .database: true
+        default: false
         }
     }
 

@@ -171,7 +171,7 @@ struct ResolvedSecrets: Sendable {
 }
 
 /// What a run learned about itself while starting, recorded in the store as soon as known.
-struct RunDetails: Sendable {
+struct RunDetails: Sendable, Equatable {
     var kernelResolved: String? = nil
     var inputSHA256: String? = nil
     var inputSnapshot: String? = nil

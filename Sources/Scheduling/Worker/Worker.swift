@@ -5,16 +5,22 @@ import NotebookExecution
 /// Takes queued runs one at a time and executes them: claim with a lease, heartbeat while the
 /// notebook runs (which is also how a cancel request reaches the run), record the ending, and
 /// requeue failed attempts that the run's retry policy allows.
+///
+/// A worker outlives the database going away: claims back off (capped exponential), heartbeats
+/// go on failing and trying, and a run's ending is retried until the store takes it or says the
+/// lease is lost, so a finished notebook is not executed again after its lease expires.
 public actor Worker {
     public nonisolated let options: WorkerOptions
-    private let store: any SchedulingStore
+    let store: any SchedulingStore
     private let environment: WorkerEnvironment
-    private let events: any RunEventSink
+    let events: any RunEventSink
     private let wakeup: WorkerWakeup
-    private let logger: Logger
+    let logger: Logger
     private var stopping = false
+    /// A second stop: interrupt at once, and give up recording an ending the store cannot take now.
+    var hurried = false
     private var current: RunControl?
-    private var generator = SystemRandomNumberGenerator()
+    var generator = SystemRandomNumberGenerator()
 
     public init(store: any SchedulingStore, environment: WorkerEnvironment, options: WorkerOptions,
                 events: any RunEventSink = NoRunEvents(), wakeup: WorkerWakeup, logger: Logger = Logger(label: "quire.worker")) {
@@ -26,25 +32,40 @@ public actor Worker {
         self.logger = logger
     }
 
-    /// Runs until `stop` is called. Store errors are logged and retried: a worker outlives a
-    /// database hiccup.
+    /// Runs until `stop` is called and the current run (if any) is finished or handed back.
     public func run() async {
+        var backoff = WorkerBackoff(initial: options.errorBackoff, maximum: options.maxErrorBackoff)
         while !stopping {
+            let claimed: RunRecord?
             do {
-                if let run = try await store.claim(worker: options.id, labels: options.labels, lease: options.lease, now: Date()) {
-                    await process(run)
-                    continue
-                }
+                claimed = try await store.claim(worker: options.id, labels: options.labels, lease: options.lease, now: Date())
+                if backoff.failures > 0 { logger.notice("\(options.id): the run database answers again") }
+                backoff.reset()
             } catch {
-                logger.error("claim failed: \(error)")
+                let wait = backoff.next(random: &generator)
+                if backoff.failures == 1 || backoff.failures % 10 == 0 {
+                    logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(WorkerBackoff.text(wait))): \(error)")
+                }
+                await wakeup.wait(timeout: wait)
+                continue
+            }
+            // A stop that arrived while the claim was in flight: the run goes straight back.
+            if let run = claimed {
+                if stopping { await handBackUnstarted(run) } else { await process(run) }
+                continue
             }
             await wakeup.wait(timeout: options.pollInterval)
         }
     }
 
     /// Stops taking runs; a running notebook gets `drainGrace` to finish, then is interrupted and
-    /// handed back to the queue.
+    /// handed back to the queue. A second call interrupts it at once.
     public func stop() async {
+        if stopping {
+            hurried = true
+            current?.requestStop(.signal(SIGTERM))
+            return
+        }
         stopping = true
         await wakeup.signal()
         guard let control = current else { return }
@@ -61,9 +82,13 @@ public actor Worker {
         let control = RunControl()
         current = control
         defer { current = nil }
-        if run.cancelRequested { control.requestStop(.cancelled(by: nil)) }
+        if run.cancelRequested || hurried { control.requestStop(run.cancelRequested ? .cancelled(by: nil) : .signal(SIGTERM)) }
         logger.info("run \(run.id) attempt \(run.attempt) started on \(options.id)")
-        let heartbeat = startHeartbeat(run, control: control)
+        let details = RunDetailsRecorder(run: run.id, worker: options.id, store: store, logger: logger)
+        // Heartbeats go on until the ending is recorded: a lease renewed while the ending waits
+        // for the database keeps the run from being requeued and executed again meanwhile.
+        let heartbeat = startHeartbeat(run, control: control, details: details)
+        defer { heartbeat.cancel() }
         let timeout = run.timeout.map { seconds in
             Task {
                 // Clamped: a limit beyond a year is no limit, and must not overflow the timer.
@@ -71,62 +96,35 @@ public actor Worker {
                 if !Task.isCancelled { control.requestStop(.runTimeout(seconds: seconds)) }
             }
         }
-        let store = self.store, worker = options.id
-        let detailsRecorder: @Sendable (RunDetails) async -> Void = { d in
-            do {
-                try await store.setRunDetails(run.id, worker: worker, kernelResolved: d.kernelResolved, inputSHA256: d.inputSHA256,
-                                              inputSnapshot: d.inputSnapshot, output: d.output)
-            } catch {
-                Logger(label: "quire.worker").warning("could not record details of run \(run.id): \(error)")
-            }
-        }
         let ending = await RunExecution(run: run, environment: environment, control: control, events: events,
-                                        details: detailsRecorder).execute()
-        heartbeat.cancel()
+                                        details: { await details.record($0) }).execute()
         timeout?.cancel()
-        await record(ending, of: run)
+        await record(ending, of: run, details: details)
     }
 
-    private func startHeartbeat(_ run: RunRecord, control: RunControl) -> Task<Void, Never> {
+    private func startHeartbeat(_ run: RunRecord, control: RunControl, details: RunDetailsRecorder) -> Task<Void, Never> {
         let store = self.store, options = self.options, logger = self.logger
         return Task {
+            var failing = false
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(Int(options.heartbeat * 1000)))
                 if Task.isCancelled { return }
                 do {
                     let beat = try await store.heartbeat(run.id, worker: options.id, lease: options.lease, now: Date())
+                    if failing { logger.notice("run \(run.id): heartbeat answered again") }
+                    failing = false
                     if beat.cancelRequested { control.requestStop(.cancelled(by: nil)) }
                     if !beat.leaseHeld {
                         logger.warning("run \(run.id): lease lost; stopping it here")
                         control.requestStop(.signal(SIGTERM))
+                        return
                     }
+                    _ = await details.flush()
                 } catch {
-                    logger.warning("heartbeat for run \(run.id) failed: \(error)")
+                    failing = true
+                    logger.warning("heartbeat for run \(run.id) failed (will keep trying): \(error)")
                 }
             }
-        }
-    }
-
-    private func record(_ ending: RunEnding, of run: RunRecord) async {
-        let now = Date()
-        var retryAt: Date? = nil
-        if ending.retryable, run.attempt < run.maxAttempts {
-            if case .interrupted = ending { retryAt = now } else {
-                let policy = RetryPolicy(maxAttempts: run.maxAttempts, backoff: run.retryBackoff, maxBackoff: run.maxBackoff)
-                let delay = policy.delay(beforeAttempt: run.attempt + 1, random: &generator)
-                retryAt = now.addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-            }
-        }
-        do {
-            let finished = try await store.finish(run.id, worker: options.id, outcome: ending.finishOutcome, output: nil, retryAt: retryAt, now: now)
-            logger.info("run \(run.id) attempt \(run.attempt): \(ending.status)\(finished.status == .queued ? " (retry queued)" : "")")
-            if finished.status.isFinal {
-                await events.publish(RunEvent(run: run.id.rawValue, kind: .finished(status: finished.status.rawValue)))
-            } else {
-                await events.publish(RunEvent(run: run.id.rawValue, kind: .status(finished.status.rawValue)))
-            }
-        } catch {
-            logger.error("could not record the end of run \(run.id): \(error)")
         }
     }
 }

@@ -94,6 +94,24 @@ extension RunRecord {
         return RunTransition(run: id, attempt: attempt, status: status, at: now, worker: previous, note: reason)
     }
 
+    /// The holder stops without finishing (`reason`: a draining worker): the run goes back to the
+    /// queue at once, and the attempt does not count against its budget — `maxAttempts` grows by
+    /// one, so attempt numbers (and the output names made from them) stay unique. A run whose
+    /// cancellation was requested ends cancelled instead.
+    mutating func handBack(worker: String, reason: String, now: Date) throws(SchedulingStoreError) -> RunTransition {
+        try requireHolder(worker)
+        let now = StoreTime.rounded(now)
+        error = RunErrorSummary(ename: "WorkerStopped", evalue: "\(worker): \(reason) during attempt \(attempt)")
+        if cancelRequested {
+            status = .cancelled
+            end(now)
+            return RunTransition(run: id, attempt: attempt, status: .cancelled, at: now, worker: worker, note: reason)
+        }
+        maxAttempts += 1
+        requeue(at: now)
+        return RunTransition(run: id, attempt: attempt, status: .queued, at: now, worker: worker, note: "handed back: \(reason)")
+    }
+
     private mutating func requeue(at: Date) {
         status = .queued
         notBefore = StoreTime.rounded(at)

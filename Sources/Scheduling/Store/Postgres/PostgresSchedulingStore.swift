@@ -13,6 +13,8 @@ public final class PostgresSchedulingStore: SchedulingStore {
     public let url: PostgresURL
     let client: PostgresClient
     let logger: Logger
+    /// The longest any one operation may take, waiting for a connection included.
+    let operationTimeout: Duration
     private let clientTask: Task<Void, Never>
 
     /// Parses `url` and prepares a connection pool (see `init(url:maximumConnections:logger:)`
@@ -24,7 +26,10 @@ public final class PostgresSchedulingStore: SchedulingStore {
     /// Prepares a connection pool of up to `maximumConnections`, run in the background until the
     /// store is released or `shutdown()`. Does not connect: call `migrate()` (or use `open(url:)`)
     /// before the first operation.
-    public init(url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "quire.postgres")) throws {
+    /// Each operation fails with `.unavailable` after `operationTimeout` without an answer (a
+    /// server that is down, restarting or unreachable) rather than waiting for it to return.
+    public init(url: PostgresURL, maximumConnections: Int = 20, operationTimeout: Duration = .seconds(15),
+                logger: Logger = Logger(label: "quire.postgres")) throws {
         guard maximumConnections >= 1 else {
             throw SchedulingStoreError.invalidDatabaseURL(url.description, reason: "a pool needs at least one connection")
         }
@@ -37,6 +42,7 @@ public final class PostgresSchedulingStore: SchedulingStore {
         self.url = url
         self.client = client
         self.logger = logger
+        self.operationTimeout = operationTimeout
         clientTask = Task { await client.run() }
     }
 
@@ -49,9 +55,11 @@ public final class PostgresSchedulingStore: SchedulingStore {
 
     /// Connects, migrates the schema and returns a store ready for use.
     public static func open(
-        url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "quire.postgres")
+        url: PostgresURL, maximumConnections: Int = 20, operationTimeout: Duration = .seconds(15),
+        logger: Logger = Logger(label: "quire.postgres")
     ) async throws -> PostgresSchedulingStore {
-        let store = try PostgresSchedulingStore(url: url, maximumConnections: maximumConnections, logger: logger)
+        let store = try PostgresSchedulingStore(url: url, maximumConnections: maximumConnections,
+                                                operationTimeout: operationTimeout, logger: logger)
         do {
             try await store.migrate()
         } catch {
@@ -77,7 +85,7 @@ public final class PostgresSchedulingStore: SchedulingStore {
         _ operation: String, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         do {
-            return try await client.withConnection { connection in
+            return try await withBoundedConnection(operation) { connection in
                 try await connection.runStatement("BEGIN", logger: logger)
                 do {
                     let value = try await body(connection)
@@ -97,7 +105,7 @@ public final class PostgresSchedulingStore: SchedulingStore {
     /// Runs one statement outside any explicit transaction and returns its rows.
     func rows(_ operation: String, _ query: PostgresQuery) async throws -> [PostgresRow] {
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await withBoundedConnection(operation) { try await $0.query(query, logger: logger).collect() }
         } catch {
             throw Self.mapped(error, operation)
         }
@@ -105,6 +113,7 @@ public final class PostgresSchedulingStore: SchedulingStore {
 
     static func mapped(_ error: any Error, _ operation: String) -> any Error {
         if error is SchedulingStoreError || error is CancellationError { return error }
+        if isConnectionLoss(error) { return SchedulingStoreError.unavailable(operation: operation, reason: reason(error)) }
         return SchedulingStoreError.database(operation: operation, reason: reason(error))
     }
 

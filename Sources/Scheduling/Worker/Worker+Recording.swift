@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+
+extension Worker {
+    /// Records how an attempt ended. An interrupted attempt (the worker is stopping) is handed
+    /// back to the queue without using up the run's attempts; anything else is finished, with a
+    /// retry when the run's policy allows one.
+    func record(_ ending: RunEnding, of run: RunRecord, details: RunDetailsRecorder) async {
+        _ = await persist("record the details of run \(run.id)") {
+            guard await details.flush() else { throw SchedulingStoreError.unavailable(operation: "record run details", reason: "pending") }
+        }
+        let now = Date()
+        let recorded: RunRecord?
+        if case .interrupted = ending {
+            recorded = await persist("hand back run \(run.id)") {
+                try await self.store.handBack(run.id, worker: self.options.id, reason: "worker stopping", now: now)
+            }
+            if let recorded { logger.info("run \(run.id) attempt \(run.attempt): handed back (\(recorded.status.rawValue))") }
+        } else {
+            var retryAt: Date? = nil
+            if ending.retryable, run.attempt < run.maxAttempts {
+                let policy = RetryPolicy(maxAttempts: run.maxAttempts, backoff: run.retryBackoff, maxBackoff: run.maxBackoff)
+                let delay = policy.delay(beforeAttempt: run.attempt + 1, random: &generator)
+                retryAt = now.addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            }
+            let outcome = ending.finishOutcome
+            recorded = await persist("record the end of run \(run.id)") {
+                try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil, retryAt: retryAt, now: now)
+            }
+            if let recorded {
+                logger.info("run \(run.id) attempt \(run.attempt): \(ending.status)\(recorded.status == .queued ? " (retry queued)" : "")")
+            }
+        }
+        guard let recorded else { return }
+        if recorded.status.isFinal {
+            await events.publish(RunEvent(run: run.id.rawValue, kind: .finished(status: recorded.status.rawValue)))
+        } else {
+            await events.publish(RunEvent(run: run.id.rawValue, kind: .status(recorded.status.rawValue)))
+        }
+    }
+
+    /// A run claimed just as the worker was told to stop goes back without being started.
+    func handBackUnstarted(_ run: RunRecord) async {
+        _ = await persist("hand back run \(run.id)") {
+            try await self.store.handBack(run.id, worker: self.options.id, reason: "worker stopping", now: Date())
+        }
+    }
+
+    /// Repeats `operation` while the store fails transiently (down, restarting, unreachable), with
+    /// capped exponential backoff, until it succeeds or the store refuses for good (the lease was
+    /// lost: the run was requeued or taken over, and whatever this worker knew is moot). A hurried
+    /// stop gives up after the attempt in flight; the run is then left to lease expiry.
+    func persist<T: Sendable>(_ what: String, _ operation: () async throws -> T) async -> T? {
+        var backoff = WorkerBackoff(initial: options.errorBackoff, maximum: options.maxErrorBackoff)
+        while true {
+            do {
+                let value = try await operation()
+                if backoff.failures > 0 { logger.notice("\(options.id): could \(what) after \(backoff.failures) failed attempt(s)") }
+                return value
+            } catch let error as SchedulingStoreError where error.isTransient {
+                if hurried {
+                    logger.error("\(options.id): could not \(what) before stopping; its lease will expire: \(error)")
+                    return nil
+                }
+                let wait = backoff.next(random: &generator)
+                if backoff.failures == 1 || backoff.failures % 10 == 0 {
+                    logger.warning("\(options.id): could not \(what) (\(backoff.failures) attempt(s); retrying in \(WorkerBackoff.text(wait))): \(error)")
+                }
+                try? await Task.sleep(for: wait)
+            } catch {
+                logger.error("\(options.id): could not \(what): \(error)")
+                return nil
+            }
+        }
+    }
+}
