@@ -98,6 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
             lease: c.lease.duration, heartbeat: c.lease.heartbeat, configFile: file,
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
         var settings = s
+        settings.drainGrace = c.drainGrace
         if let name = instance ?? env["QUIRE_INSTANCE"] {
             guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
                 throw ValidationError("--instance must be a non-empty name without spaces, got \(name.debugDescription)")

@@ -112,6 +112,7 @@ struct WorkerCommand: AsyncParsableCommand {
                                       labels: labels.isEmpty ? c.workerLabels : labels, poolSize: c.pool.size, poolIdle: c.pool.idle,
                                       lease: c.lease.duration, heartbeat: c.lease.heartbeat)
         settings.poll = c.workerPoll
+        settings.drainGrace = c.drainGrace
         if let concurrency {
             guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more, got \(concurrency)") }
             settings.concurrency = concurrency

@@ -30,6 +30,9 @@ public final class ServeProcess: @unchecked Sendable {
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? TestPaths.root)
         var environment = ProcessInfo.processInfo.environment
         environment["VIRTUAL_ENV"] = TestPaths.venv
+        // Stopping a server mid-run waits this long for the run before handing it back; tests
+        // that are not about draining should not wait the production default of 30 s.
+        environment["QUIRE_DRAIN_GRACE"] = "2"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe()

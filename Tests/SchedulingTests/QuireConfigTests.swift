@@ -33,6 +33,7 @@ import Testing
               - {token_env: BOB_TOKEN, user: bob}
             worker_labels: [gpu, big]
             worker_poll: 0.5
+            drain_grace: 0
             log_level: DEBUG
             jobs:
               - {name: a, notebook: a.ipynb, schedule: "@hourly"}
@@ -46,7 +47,7 @@ import Testing
         #expect(config.lease == LeaseSettings(duration: 30, heartbeat: 5))
         #expect(config.tokens == [AccessToken(source: .inline("s3cret"), user: "ana", admin: true),
                                   AccessToken(source: .environment("BOB_TOKEN"), user: "bob")])
-        #expect(config.workerLabels == ["gpu", "big"] && config.workerPoll == 0.5 && config.logLevel == .debug)
+        #expect(config.workerLabels == ["gpu", "big"] && config.workerPoll == 0.5 && config.drainGrace == 0 && config.logLevel == .debug)
         #expect(config.jobs.map(\.name) == ["a", "b"])
         #expect(config.jobs[0].schedule?.description == "0 * * * *")
 
@@ -86,6 +87,7 @@ import Testing
         ("worker_labels: gpu\n", "quire.yaml: worker_labels: expected a list of strings, found \"gpu\""),
         ("worker_poll: 0\n", "quire.yaml: worker_poll: expected a number of seconds > 0, found 0"),
         ("worker_poll: soon\n", "quire.yaml: worker_poll: expected a number of seconds > 0, found \"soon\""),
+        ("drain_grace: -1\n", "quire.yaml: drain_grace: expected a number of seconds ≥ 0, found -1"),
         ("log_level: loud\n", "quire.yaml: log_level: expected one of trace, debug, info, notice, warning, error, critical, found \"loud\""),
         ("jobs: {name: a}\n", "quire.yaml: jobs: expected a list of job definitions, found an object"),
         ("jobs:\n  - {name: a, notebook: a}\n  - {name: b, notebook: b, timezone: Mars/Olympus}\n", "quire.yaml: jobs[1].timezone: unknown time zone \"Mars/Olympus\""),
@@ -126,12 +128,12 @@ import Testing
         var config = try QuireConfig.parse(yaml: "port: 9000\ntokens: [{token: t, user: ana}]\n", file: "quire.yaml")
         config = try config.overriding(environment: [
             "QUIRE_HOST": "0.0.0.0", "QUIRE_PORT": "0", "QUIRE_DATA": "/data", "QUIRE_STORE": "s3://b/p",
-            "QUIRE_DATABASE_URL": "postgres://db/q", "QUIRE_WORKERS": "4", "QUIRE_WORKER_POLL": "300", "QUIRE_POOL_SIZE": "0",
+            "QUIRE_DATABASE_URL": "postgres://db/q", "QUIRE_WORKERS": "4", "QUIRE_WORKER_POLL": "300", "QUIRE_DRAIN_GRACE": "5", "QUIRE_POOL_SIZE": "0",
             "QUIRE_LOG_LEVEL": "Warning", "QUIRE_TOKEN": "root-token", "HOME": "/root",
         ])
         #expect(config.host == "0.0.0.0" && config.port == 0 && config.data == "/data")
         #expect(config.store == "s3://b/p" && config.database == "postgres://db/q")
-        #expect(config.workers == 4 && config.workerPoll == 300 && config.pool.size == 0 && config.logLevel == .warning)
+        #expect(config.workers == 4 && config.workerPoll == 300 && config.drainGrace == 5 && config.pool.size == 0 && config.logLevel == .warning)
         #expect(config.tokens == [AccessToken(source: .inline("t"), user: "ana"),
                                   AccessToken(source: .inline("root-token"), user: "admin", admin: true)])
         // Unset variables change nothing.
@@ -144,6 +146,7 @@ import Testing
         ("QUIRE_WORKERS", "-2", "QUIRE_WORKERS=\"-2\": expected an integer ≥ 0"),
         ("QUIRE_WORKER_POLL", "0", "QUIRE_WORKER_POLL=\"0\": expected a number of seconds > 0"),
         ("QUIRE_WORKER_POLL", "nan", "QUIRE_WORKER_POLL=\"nan\": expected a number of seconds > 0"),
+        ("QUIRE_DRAIN_GRACE", "-3", "QUIRE_DRAIN_GRACE=\"-3\": expected a number of seconds ≥ 0"),
         ("QUIRE_POOL_SIZE", "many", "QUIRE_POOL_SIZE=\"many\": expected an integer ≥ 0"),
         ("QUIRE_LOG_LEVEL", "loud", "QUIRE_LOG_LEVEL=\"loud\": expected one of trace, debug, info, notice, warning, error, critical"),
         ("QUIRE_HOST", "", "QUIRE_HOST=\"\": expected a non-empty value"),

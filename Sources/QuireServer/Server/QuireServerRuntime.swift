@@ -19,6 +19,9 @@ public enum QuireServerRuntime {
         do { try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true) } catch {
             throw ServeError.dataDirectory(path: data, reason: "\(error)")
         }
+        // SIGTERM drains the workers (below) instead of killing their kernels mid-run: a restart or
+        // a deploy hands running notebooks back to the queue after `drain_grace` at worst.
+        KernelSignalCleanup.leaveToHost()
         let store = try await (settings.database ?? .sqlite(path: data + "/quire.db")).open(logger: logger)
         let resolver = StoreResolver()
         let output = try OutputRoot.resolve(settings.store ?? data + "/runs", resolver: resolver)
@@ -35,7 +38,8 @@ public enum QuireServerRuntime {
         let sink = ServerEventSink(forward: storeSink ?? hub, metrics: metrics, store: store)
         let fleet = WorkerFleet(
             .init(count: settings.workers, idPrefix: settings.workerIDPrefix, kind: "serve", labels: settings.workerLabels,
-                  lease: settings.lease, heartbeat: settings.heartbeat, poll: settings.workerPoll, poolSize: settings.poolSize,
+                  lease: settings.lease, heartbeat: settings.heartbeat, poll: settings.workerPoll,
+                  drainGrace: .milliseconds(Int(settings.drainGrace * 1000)), poolSize: settings.poolSize,
                   poolIdle: settings.poolIdle),
             store: store, output: output, resolver: resolver, kernels: kernels, events: sink, wakeup: wakeup, logger: logger)
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)

@@ -20,6 +20,8 @@ public struct ServeSettings: Sendable {
     public var workerLabels: [String]
     /// Seconds between an idle worker's looks at the queue (`worker_poll`).
     public var workerPoll: Double
+    /// Seconds running notebooks get to finish after SIGTERM before they are handed back (`drain_grace`).
+    public var drainGrace: Double = 30
     public var poolSize: Int
     public var poolIdle: Double
     public var lease: Double

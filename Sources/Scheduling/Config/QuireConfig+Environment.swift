@@ -1,6 +1,7 @@
 extension QuireConfig {
     /// This configuration with `QUIRE_*` environment variables applied: `QUIRE_HOST`, `QUIRE_PORT`,
-    /// `QUIRE_DATA`, `QUIRE_STORE`, `QUIRE_DATABASE_URL`, `QUIRE_WORKERS`, `QUIRE_WORKER_POLL`, `QUIRE_POOL_SIZE`,
+    /// `QUIRE_DATA`, `QUIRE_STORE`, `QUIRE_DATABASE_URL`, `QUIRE_WORKERS`, `QUIRE_WORKER_POLL`, `QUIRE_DRAIN_GRACE`,
+    /// `QUIRE_POOL_SIZE`,
     /// `QUIRE_LOG_LEVEL`, and `QUIRE_TOKEN`, which adds one admin token for the user "admin" to
     /// those of the file (so a container can be given a token without a file). A variable set to
     /// a value the server cannot use (also an empty one) is an error naming it.
@@ -29,6 +30,12 @@ extension QuireConfig {
                 throw .invalidEnvironment(variable: "QUIRE_WORKER_POLL", value: value, expected: "a number of seconds > 0")
             }
             config.workerPoll = seconds
+        }
+        if let value = try text("QUIRE_DRAIN_GRACE") {
+            guard let seconds = Double(value), seconds.isFinite, seconds >= 0 else {
+                throw .invalidEnvironment(variable: "QUIRE_DRAIN_GRACE", value: value, expected: "a number of seconds ≥ 0")
+            }
+            config.drainGrace = seconds
         }
         config.pool.size = try integer("QUIRE_POOL_SIZE", in: 0...Int.max, expected: "an integer ≥ 0") ?? config.pool.size
         if let value = try text("QUIRE_LOG_LEVEL") {

@@ -4,7 +4,7 @@ import NotebookFormat
 
 extension QuireConfig {
     static let keys = ["host", "port", "data", "store", "database", "workers", "pool", "lease", "tokens",
-                       "worker_labels", "worker_poll", "log_level", "jobs"]
+                       "worker_labels", "worker_poll", "drain_grace", "log_level", "jobs"]
 
     /// Reads `quire.yaml` text. Errors start with `file`: malformed YAML names the line and column,
     /// bad values the key path (`quire.yaml: jobs[1].timezone: unknown time zone "Mars/Olympus"`).
@@ -74,6 +74,7 @@ extension QuireConfig {
         config.tokens = try decodeTokens(r)
         config.workerLabels = try r.strings("worker_labels") ?? []
         config.workerPoll = try r.seconds("worker_poll", minimum: 0, exclusive: true) ?? config.workerPoll
+        config.drainGrace = try r.seconds("drain_grace", minimum: 0, exclusive: false) ?? config.drainGrace
         if let text = try r.string("log_level", expected: logLevels) {
             guard let level = LogLevel(rawValue: text.lowercased()) else { throw r.fail("log_level", expected: logLevels, found: .string(text)) }
             config.logLevel = level

@@ -25,6 +25,9 @@ public struct QuireConfig: Sendable, Equatable {
     /// PostgreSQL in any process, wake workers at once; polling finds the rest (retries whose
     /// backoff ended, runs queued while a database listener was reconnecting).
     public var workerPoll: Double = 1
+    /// Seconds running notebooks get to finish when a server or worker is asked to stop (SIGTERM)
+    /// before they are interrupted and handed back to the queue.
+    public var drainGrace: Double = 30
     public var logLevel: LogLevel = .info
     public var jobs: [JobDefinition] = []
 
