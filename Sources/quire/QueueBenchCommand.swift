@@ -5,7 +5,10 @@ import Scheduling
 /// `quire _bench-queue DATABASE`: the queue's own cost, without notebooks (bench/queue, issue 8).
 /// Queues `--runs` runs, then `--workers` concurrent loops each claim a run, renew its lease once
 /// and finish it — what a worker does around every notebook — and prints the per-run latency of
-/// that cycle and of each step as one JSON line. Hidden: a benchmark tool, not a user command.
+/// that cycle and of each step as one JSON line. With `--notebook-ms`, each worker spends that long
+/// "running the notebook" (half before the heartbeat, half after), as real workers do between
+/// claims; without it the workers hammer the queue back to back, so every operation also waits
+/// for the others' (the saturated case). Hidden: a benchmark tool, not a user command.
 struct QueueBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "_bench-queue", abstract: "Benchmark the run queue (bench/queue).",
                                                     shouldDisplay: false)
@@ -14,6 +17,7 @@ struct QueueBenchCommand: AsyncParsableCommand {
     var database: String
     @Option var runs = 1000
     @Option var workers = 8
+    @Option(name: .customLong("notebook-ms")) var notebookMS = 0
 
     func run() async throws {
         let store = try await SchedulingStoreLocation(database).open()
@@ -30,11 +34,15 @@ struct QueueBenchCommand: AsyncParsableCommand {
                         let a = ContinuousClock.now
                         guard let run = try await store.claim(worker: worker, labels: [], lease: 60, now: Date()) else { return }
                         let b = ContinuousClock.now
+                        if notebookMS > 0 { try await Task.sleep(for: .milliseconds(notebookMS / 2)) }
+                        let b2 = ContinuousClock.now
                         _ = try await store.heartbeat(run.id, worker: worker, lease: 60, now: Date())
                         let c = ContinuousClock.now
+                        if notebookMS > 0 { try await Task.sleep(for: .milliseconds(notebookMS - notebookMS / 2)) }
+                        let c2 = ContinuousClock.now
                         _ = try await store.finish(run.id, worker: worker, outcome: .succeeded, output: nil, retryAt: nil, now: Date())
                         let d = ContinuousClock.now
-                        await timings.add(claim: b - a, heartbeat: c - b, finish: d - c)
+                        await timings.add(claim: b - a, heartbeat: c - b2, finish: d - c2)
                     }
                 }
             }
@@ -44,7 +52,7 @@ struct QueueBenchCommand: AsyncParsableCommand {
         await (store as? PostgresSchedulingStore)?.shutdown()
         let all = await timings.summary()
         guard all.count == runs else { throw ValidationError("\(all.count) runs went through the queue, expected \(runs)") }
-        print("{\"runs\": \(runs), \"workers\": \(workers), \"wall_s\": \(seconds(wall)), \(all.json)}")
+        print("{\"runs\": \(runs), \"workers\": \(workers), \"notebook_ms\": \(notebookMS), \"wall_s\": \(seconds(wall)), \(all.json)}")
     }
 }
 

@@ -2,6 +2,9 @@
 # Queue overhead benchmark (issue 8): per-run cost of claim + heartbeat + finish, the database work a
 # worker does around every notebook, with RUNS queued runs and WORKERS concurrent workers, on a
 # private PostgreSQL (Debian's, started here on a free port) and on SQLite for comparison.
+# Each backend is measured twice: workers hammering the queue back to back (saturated: every
+# operation also waits behind the others'), and workers that spend NOTEBOOK_MS (default 100) on each
+# run between claim and finish, as real ones do.
 # Usage: bench/queue/run.sh [runs=1000] [workers=8]
 #   (after `swift build -c release --product quire --static-swift-stdlib`; QUIRE=path overrides the binary)
 set -euo pipefail
@@ -10,7 +13,11 @@ quire=${QUIRE:-.build/release/quire}
 runs=${1:-1000}
 workers=${2:-8}
 . bench/postgres.sh
-echo "PostgreSQL $pgversion: $runs runs, $workers workers"
-"$quire" _bench-queue "$pgurl" --runs "$runs" --workers "$workers"
-echo "SQLite (WAL): $runs runs, $workers workers"
-"$quire" _bench-queue "$pgdir/bench.db" --runs "$runs" --workers "$workers"
+notebook=${NOTEBOOK_MS:-100}
+for ms in 0 "$notebook"; do
+    echo "PostgreSQL $pgversion: $runs runs, $workers workers, notebook ${ms} ms"
+    "$quire" _bench-queue "$pgurl" --runs "$runs" --workers "$workers" --notebook-ms "$ms"
+    echo "SQLite (WAL): $runs runs, $workers workers, notebook ${ms} ms"
+    rm -f "$pgdir"/bench.db*
+    "$quire" _bench-queue "$pgdir/bench.db" --runs "$runs" --workers "$workers" --notebook-ms "$ms"
+done
