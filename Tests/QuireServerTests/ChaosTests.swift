@@ -70,6 +70,7 @@ import Testing
             // No attempt after the final one ever wrote anything.
             #expect(!keys.contains { $0.contains("\(id)-attempt\(attempt + 1)") }, "\(id)")
         }
+        print("chaos: \(kills); \(retried) of \(ids.count) runs needed more than one attempt")
         // Some run must have lost its worker, or this test proved nothing.
         #expect(retried > 0, "no run was retried after \(kills) kills")
 
