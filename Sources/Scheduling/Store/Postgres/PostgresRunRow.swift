@@ -59,6 +59,32 @@ enum PostgresRunRow {
         if let transition { try await record(db, transition, logger: logger) }
     }
 
+    /// One statement that saves `r` and records `t` only if the row is still as `seen` left it
+    /// (same status, worker, attempt and cancel request) — a compare-and-set instead of a row lock
+    /// held across round trips. It returns no row when something changed in between: the caller
+    /// reads the run again and decides anew.
+    static func updateQuery(_ r: RunRecord, _ t: RunTransition, ifUnchangedSince seen: RunRecord) -> PostgresQuery {
+        let micros = StoreTime.micros
+        let query: PostgresQuery = """
+            WITH changed AS (
+                UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt), status = \(r.status.rawValue),
+                    not_before = \(micros(r.notBefore)), started = \(r.started.map(micros)),
+                    finished = \(r.finished.map(micros)), worker = \(r.worker), lease_expires = \(r.leaseExpires.map(micros)),
+                    cancel_requested = \(r.cancelRequested), input_sha256 = \(r.inputSHA256),
+                    input_snapshot = \(r.inputSnapshot), output = \(r.output), error_ename = \(r.error?.ename),
+                    error_evalue = \(r.error?.evalue), error_cell = \(r.error?.cell)
+                WHERE id = \(r.id.rawValue) AND status = \(seen.status.rawValue) AND worker IS NOT DISTINCT FROM \(seen.worker)
+                    AND attempt = \(seen.attempt) AND cancel_requested = \(seen.cancelRequested)
+                RETURNING id
+            ), logged AS (
+                INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
+                SELECT id, \(t.attempt), \(t.status.rawValue), \(micros(t.at)), \(t.worker), \(t.note) FROM changed
+            )
+            SELECT id FROM changed
+            """
+        return query
+    }
+
     static func record(_ db: PostgresConnection, _ t: RunTransition, logger: Logger) async throws {
         try await db.runStatement("""
             INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)

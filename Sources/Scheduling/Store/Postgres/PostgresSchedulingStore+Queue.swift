@@ -62,14 +62,18 @@ extension PostgresSchedulingStore {
     public func finish(
         _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
     ) async throws -> RunRecord {
-        try await transaction("finish run \(id)") { db in
-            guard var run = try await PostgresRunRow.lock(db, id, logger: logger) else {
-                throw SchedulingStoreError.runNotFound(id)
-            }
+        // Every run pays for this once: two round trips (read, then a compare-and-set that also
+        // writes the transition) rather than a transaction of five. A concurrent change (a cancel
+        // request, a lease expiry) fails the set; the run is read again and the decision redone.
+        let operation = "finish run \(id)"
+        for _ in 0..<8 {
+            guard let seen = try await rows(operation, "SELECT * FROM runs WHERE id = \(id.rawValue)").first.map(PostgresRunRow.decode)
+            else { throw SchedulingStoreError.runNotFound(id) }
+            var run = seen
             let transition = try run.finish(worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now)
-            try await PostgresRunRow.update(db, run, transition, logger: logger)
-            return run
+            if try await rows(operation, PostgresRunRow.updateQuery(run, transition, ifUnchangedSince: seen)).count == 1 { return run }
         }
+        throw SchedulingStoreError.database(operation: operation, reason: "the run kept changing while it was being finished")
     }
 
     public func requestCancel(_ id: RunID, now: Date) async throws -> RunRecord {
