@@ -32,6 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
     var workers: Int?
     @Option(help: "Warm kernels kept per kernelspec in use (default 1; 0 disables the pool).")
     var poolSize: Int?
+    @Flag(help: "Start every pooled kernel as an interpreter of its own instead of forking it from a pre-imported ipykernel.")
+    var noForkServer = false
     @Flag(help: "Allow listening on a non-loopback address without API tokens (trusted networks only).")
     var allowUnauthenticatedRemote = false
 
@@ -89,12 +91,13 @@ struct ServeCommand: AsyncParsableCommand {
             c.pool.size = poolSize
         }
         let tokens = try c.tokenTable(environment: env).map { APIToken(token: $0.key, user: $0.value.user, admin: $0.value.admin) }
-        let s = ServeSettings(
+        var s = ServeSettings(
             server: ServerOptions(host: c.host, port: c.port, tokens: tokens.sorted { $0.user < $1.user }),
             dataDirectory: c.data, store: c.store, database: try SchedulingStoreLocation(c.databaseLocation),
             workers: c.workerCount, workerLabels: c.workerLabels, poolSize: c.pool.size, poolIdle: c.pool.idle,
             lease: c.lease.duration, heartbeat: c.lease.heartbeat, configFile: file,
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
+        s.forkServer = !noForkServer
         return (s, Logger.Level(rawValue: c.logLevel.rawValue) ?? .info)
     }
 }

@@ -27,7 +27,8 @@ public enum QuireServerRuntime {
         let metrics = ServerMetrics()
         let kernels = KernelSpecFinder()
         let pool = settings.workers > 0 && settings.poolSize > 0
-            ? KernelPool(size: settings.poolSize, idleTimeout: .seconds(settings.poolIdle), launchOptions: { _ in PoolLaunch.options() })
+            ? KernelPool(size: settings.poolSize, idleTimeout: .seconds(settings.poolIdle), forkServer: settings.forkServer,
+                         launchOptions: { _ in PoolLaunch.options() })
             : nil
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)
         try await jobs.load()
