@@ -165,7 +165,9 @@ extension KernelTests {
             (["/v/bin/python3.11", "-Xfrozen_modules=off", "-E", "-m", "ipykernel", "-f", "/c.json"], true),
             (["python", "-m", "ipykernel_launcher", "-f", "/c.json"], false),
             (["/v/bin/python", "-c", "pass", "-m", "ipykernel_launcher", "-f", "/c.json"], false),
+            (["/v/bin/python", "-m", "ipykernel_launcher", "-f", "/c.json", "--HistoryManager.hist_file=:memory:"], true),
             (["/v/bin/python", "-m", "ipykernel_launcher", "-f", "/c.json", "--debug"], false),
+            (["/v/bin/python", "-m", "ipykernel_launcher", "-f", "/other.json"], false),
             (["/v/bin/python", "-m", "other", "-f", "/c.json"], false),
             (["/usr/bin/R", "-m", "ipykernel_launcher", "-f", "/c.json"], false),
         ])
@@ -174,7 +176,7 @@ extension KernelTests {
             if case .success(let k) = parsed {
                 #expect(forkable)
                 #expect(k.interpreter == Array(argv[..<argv.firstIndex(of: "-m")!]))
-                #expect(k.arguments == ["-f", "/c.json"])
+                #expect(k.arguments == Array(argv[(argv.firstIndex(of: "-m")! + 2)...]))
             } else {
                 #expect(!forkable)
             }

@@ -1,5 +1,7 @@
 /// A kernelspec argv a fork server can stand in for: `<python> [interpreter options] -m
-/// ipykernel_launcher -f <connection file>` (or `-m ipykernel`), after placeholder substitution.
+/// ipykernel_launcher -f <connection file> [--Class.trait=value ...]` (or `-m ipykernel`), after
+/// placeholder substitution. The trailing traitlets options (such as the batch kernels'
+/// `--HistoryManager.hist_file=:memory:`) are the kernel application's own arguments.
 /// A forked kernel runs exactly that module with those arguments, in an interpreter started with
 /// the same executable and options; any other argv cannot be reproduced by a fork, so it is not
 /// forked.
@@ -21,11 +23,11 @@ struct ForkableKernel: Equatable {
             return .failure(NotForkable("interpreter option \(option) is not supported"))
         }
         let rest = Array(argv[(m + 1)...])
-        guard rest.count == 3, ["ipykernel_launcher", "ipykernel"].contains(rest[0]) else {
+        guard rest.count >= 3, ["ipykernel_launcher", "ipykernel"].contains(rest[0]), rest[1] == "-f", rest[2] == connectionFile else {
             return .failure(NotForkable("not `-m ipykernel_launcher -f {connection_file}`"))
         }
-        guard rest[1] == "-f", rest[2] == connectionFile else {
-            return .failure(NotForkable("not `-m ipykernel_launcher -f {connection_file}`"))
+        for option in rest[3...] where option.wholeMatch(of: /--[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_.]*=.*/) == nil {
+            return .failure(NotForkable("kernel argument \(option) is not a --Class.trait=value option"))
         }
         return .success(ForkableKernel(interpreter: Array(argv[...(m - 1)]), module: rest[0], arguments: Array(rest[1...])))
     }
