@@ -47,11 +47,13 @@ final class ForkServer: Sendable {
         do {
             try Data(ForkServerScript.source.utf8).write(to: URL(fileURLWithPath: script))
             let (mine, theirs) = try socketPair()
-            defer { Glibc.close(theirs) }
             let pid: pid_t
             do {
                 pid = try spawn(interpreter + [script, "3"], environment: environment, directory: directory, log: log, channel: theirs)
+                // Closed at once: while Quire held the fork server's end, its exit could not end our reads.
+                Glibc.close(theirs)
             } catch {
+                Glibc.close(theirs)
                 Glibc.close(mine)
                 throw error
             }
@@ -210,7 +212,12 @@ final class ForkServer: Sendable {
             }
             if lastOfClosing { shutDownSending() }
         } else if let error = reply["error"] as? String {
-            state.withLock { $0.failure = error }
+            let waiters = state.withLock { s in
+                s.failure = error
+                defer { s.readyWaiters = [] }
+                return s.readyWaiters
+            }
+            waiters.forEach { $0.resume(throwing: ForkServerError.unavailable(reason: error)) }
         }
     }
 

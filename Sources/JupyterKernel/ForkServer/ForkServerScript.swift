@@ -37,6 +37,7 @@ def send(fd, obj):
 def main():
     request_fd = reply_fd = int(sys.argv[1])
     interpreter_name = os.path.basename(sys.executable)[:15].encode()
+    before_imports = dict(os.environ)
     try:
         # The whole point: what every kernel would import at start-up is imported once, here.
         import ipykernel.kernelapp  # noqa: F401
@@ -54,6 +55,9 @@ def main():
             __import__(name)
         except Exception:
             pass
+    # Variables the imports set (ipykernel's debugger sets PYDEVD_USE_FRAME_EVAL): a kernel that
+    # imported them itself would have them too.
+    set_by_imports = {k: v for k, v in os.environ.items() if before_imports.get(k) != v}
     threads = len(os.listdir("/proc/self/task"))  # C threads too, not only Python's
     if threads != 1:
         # fork() keeps only the calling thread; a thread started at import time would be missing
@@ -89,6 +93,7 @@ def main():
             line, buffered = buffered.split(b"\n", 1)
             request = json.loads(line)
             if request["op"] == "launch":
+                request["env"].update(set_by_imports)
                 launch(request, children, request_fd, interpreter_name, safe_path)
             elif request["op"] == "signal" and request["pid"] in children:
                 signal_group(request["pid"], request["signal"])

@@ -56,36 +56,42 @@ public final class ForkServers: Sendable {
             return nil
         }
         let key = Key(interpreter: kernel.interpreter, environment: environment)
-        let task: Task<ForkServer, any Error>
-        switch server(for: key, runtimeParent: runtimeParent, readyTimeout: readyTimeout) {
-        case .success(let t): task = t
-        case .failure(let reason):
-            logger.debug("kernel launched without fork server", metadata: ["reason": "\(reason)"])
-            return nil
-        }
-        let server: ForkServer
-        do {
-            server = try await task.value
-        } catch {
-            state.withLock { s in
-                s.refused[key] = "\(error)"
-                if s.servers[key] == task { s.servers[key] = nil }
+        // A second attempt only when the first found its fork server dead: that one is replaced.
+        for _ in 0..<2 {
+            let task: Task<ForkServer, any Error>
+            switch server(for: key, runtimeParent: runtimeParent, readyTimeout: readyTimeout) {
+            case .success(let t): task = t
+            case .failure(let reason):
+                logger.debug("kernel launched without fork server", metadata: ["reason": "\(reason)"])
+                return nil
             }
-            logger.warning("fork server did not start; launching kernels normally", metadata: ["error": "\(error)"])
-            return nil
+            let server: ForkServer
+            do {
+                server = try await task.value
+            } catch {
+                state.withLock { s in
+                    s.refused[key] = "\(error)"
+                    if s.servers[key] == task { s.servers[key] = nil }
+                }
+                logger.warning("fork server did not start; launching kernels normally", metadata: ["error": "\(error)"])
+                return nil
+            }
+            do {
+                let pid = try await server.launch(
+                    module: kernel.module, arguments: kernel.arguments, workingDirectory: workingDirectory,
+                    environment: environment, logPath: logPath)
+                return KernelProcess.forked(pid: pid, server: server, logPath: logPath, runtimeFiles: runtimeFiles)
+            } catch {
+                guard let failure = server.failure else {
+                    // Alive but refused this one launch (e.g. a missing working directory).
+                    logger.warning("fork server refused a launch; launching normally", metadata: ["error": "\(error)"])
+                    return nil
+                }
+                state.withLock { s in if s.servers[key] == task { s.servers[key] = nil } }
+                logger.warning("fork server gone; starting another", metadata: ["reason": "\(failure)"])
+            }
         }
-        do {
-            let pid = try await server.launch(
-                module: kernel.module, arguments: kernel.arguments, workingDirectory: workingDirectory,
-                environment: environment, logPath: logPath)
-            return KernelProcess.forked(pid: pid, server: server, logPath: logPath, runtimeFiles: runtimeFiles)
-        } catch {
-            // A fork server that died is replaced at the next launch; one that refused this launch
-            // (e.g. a missing working directory) stays.
-            if server.failure != nil { state.withLock { s in if s.servers[key] == task { s.servers[key] = nil } } }
-            logger.warning("fork server launch failed; launching normally", metadata: ["error": "\(error)"])
-            return nil
-        }
+        return nil
     }
 
     private func server(for key: Key, runtimeParent: String, readyTimeout: Duration) -> Result<Task<ForkServer, any Error>, NotForkable> {
