@@ -24,8 +24,11 @@ final class ForkServer: Sendable {
         /// Why the fork server cannot launch (it refused to start, or it is gone).
         var failure: String?
         var nextID = 0
-        var pending: [Int: CheckedContinuation<pid_t, any Error>] = [:]
+        var pending: [Int: (continuation: CheckedContinuation<pid_t, any Error>, runtimeFiles: [String])] = [:]
         var live: Set<pid_t> = []
+        /// Each live kernel's start time (/proc stat field 22): tells it apart from a later process
+        /// that reused its pid.
+        var startTimes: [pid_t: String] = [:]
         var exits: [pid_t: KernelExitStatus] = [:]
         var closing = false
         var reaped = false
@@ -76,15 +79,17 @@ final class ForkServer: Sendable {
     }
 
     /// Forks a kernel running `python -m module arguments...` in `workingDirectory` with
-    /// `environment`, its stdout and stderr in `logPath`; returns its pid.
+    /// `environment`, its stdout and stderr in `logPath`; returns its pid. The kernel is in
+    /// `KernelRegistry` (with `runtimeFiles`) from the moment its pid is known until its exit is.
     func launch(
-        module: String, arguments: [String], workingDirectory: String, environment: [String: String], logPath: String
+        module: String, arguments: [String], workingDirectory: String, environment: [String: String], logPath: String,
+        runtimeFiles: [String]
     ) async throws -> pid_t {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<pid_t, any Error>) in
             let id: Int? = state.withLock { s in
                 guard s.failure == nil, !s.closing else { return nil }
                 s.nextID += 1
-                s.pending[s.nextID] = continuation
+                s.pending[s.nextID] = (continuation, runtimeFiles)
                 return s.nextID
             }
             guard let id else {
@@ -96,7 +101,7 @@ final class ForkServer: Sendable {
                 "env": environment, "log": logPath,
             ]
             if !send(request), let lost = state.withLock({ $0.pending.removeValue(forKey: id) }) {
-                lost.resume(throwing: ForkServerError.unavailable(reason: "cannot write to the fork server"))
+                lost.continuation.resume(throwing: ForkServerError.unavailable(reason: "cannot write to the fork server"))
             }
         }
     }
@@ -107,6 +112,25 @@ final class ForkServer: Sendable {
         _ = send(["op": "signal", "pid": Int(pid), "signal": Int(signal)])
     }
 
+    /// False once the kernel has ended, even before the fork server's report of it arrived: gone,
+    /// a zombie, or its pid now names another process.
+    func isRunning(_ pid: pid_t) -> Bool {
+        guard let started = state.withLock({ $0.live.contains(pid) ? $0.startTimes[pid] : nil }),
+            let stat = Self.procStat(pid)
+        else { return false }
+        return stat.state != "Z" && stat.state != "X" && stat.startTime == started
+    }
+
+    /// State letter, parent pid and start time from /proc/<pid>/stat.
+    private static func procStat(_ pid: pid_t) -> (state: String, parent: pid_t, startTime: String)? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let parent = pid_t(fields[1]) else { return nil }
+        return (String(fields[0]), parent, String(fields[19]))
+    }
+
     /// The kernel's exit status once the fork server reported it (handed out once).
     func takeExit(of pid: pid_t) -> KernelExitStatus? {
         state.withLock { $0.exits.removeValue(forKey: pid) }
@@ -114,7 +138,8 @@ final class ForkServer: Sendable {
 
     var failure: String? { state.withLock { $0.failure } }
     var isReaped: Bool { state.withLock { $0.reaped } }
-    var liveKernels: Int { state.withLock { $0.live.count } }
+    /// Whether a kernel it forked still runs (one that ended but is not reported yet does not).
+    var hasRunningKernels: Bool { state.withLock { $0.live }.contains { isRunning($0) } }
 
     /// No more launches; the fork server exits as soon as no kernel it forked is alive.
     func close() {
@@ -193,10 +218,18 @@ final class ForkServer: Sendable {
             waiters.forEach { $0.resume() }
         } else if let id = reply["id"] as? Int {
             let kernel = (reply["pid"] as? Int).map { pid_t($0) }
-            let continuation = state.withLock { s in
-                if let kernel { s.live.insert(kernel) }
+            // Still the fork server's unreaped child here (its exit report, if any, comes after
+            // this reply), so the pid cannot have been reused yet.
+            let started = kernel.flatMap { Self.procStat($0) }.flatMap { $0.parent == pid ? $0.startTime : nil }
+            let entry = state.withLock { s in
+                if let kernel {
+                    s.live.insert(kernel)
+                    s.startTimes[kernel] = started
+                }
                 return s.pending.removeValue(forKey: id)
             }
+            if let kernel, let entry { KernelRegistry.shared.register(kernel, paths: entry.runtimeFiles) }
+            let continuation = entry?.continuation
             if let kernel {
                 continuation?.resume(returning: kernel)
             } else {
@@ -205,8 +238,10 @@ final class ForkServer: Sendable {
         } else if let exited = reply["exit"] as? Int, let raw = reply["status"] as? Int {
             let status = Int32(truncatingIfNeeded: raw)
             let decoded: KernelExitStatus = (status & 0x7f) == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: status & 0x7f)
+            KernelRegistry.shared.unregister(pid_t(exited))
             let lastOfClosing = state.withLock { s in
                 s.live.remove(pid_t(exited))
+                s.startTimes[pid_t(exited)] = nil
                 s.exits[pid_t(exited)] = decoded
                 return s.closing && s.live.isEmpty
             }
@@ -237,11 +272,12 @@ final class ForkServer: Sendable {
             s.reaped = true
             for kernel in s.live { s.exits[kernel] = .signaled(signal: SIGKILL) }
             s.live = []
+            s.startTimes = [:]
             defer {
                 s.readyWaiters = []
                 s.pending = [:]
             }
-            return (s.readyWaiters, Array(s.pending.values), reason)
+            return (s.readyWaiters, s.pending.values.map(\.continuation), reason)
         }
         waiters.forEach { $0.resume(throwing: ForkServerError.unavailable(reason: reason)) }
         pending.forEach { $0.resume(throwing: ForkServerError.unavailable(reason: reason)) }

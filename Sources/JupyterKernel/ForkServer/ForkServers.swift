@@ -79,8 +79,8 @@ public final class ForkServers: Sendable {
             do {
                 let pid = try await server.launch(
                     module: kernel.module, arguments: kernel.arguments, workingDirectory: workingDirectory,
-                    environment: environment, logPath: logPath)
-                return KernelProcess.forked(pid: pid, server: server, logPath: logPath, runtimeFiles: runtimeFiles)
+                    environment: environment, logPath: logPath, runtimeFiles: runtimeFiles)
+                return KernelProcess.forked(pid: pid, server: server, logPath: logPath)
             } catch {
                 guard let failure = server.failure else {
                     // Alive but refused this one launch (e.g. a missing working directory).
@@ -122,7 +122,7 @@ public final class ForkServers: Sendable {
         for task in tasks {
             guard let server = try? await task.value else { continue }
             server.close()
-            if server.liveKernels == 0 { idle.append(server) }
+            if !server.hasRunningKernels { idle.append(server) }
         }
         for server in idle {
             let deadline = ContinuousClock.now + .seconds(10)

@@ -17,10 +17,9 @@ final class KernelProcess: Sendable {
         self.forkServer = forkServer
     }
 
-    /// A kernel `server` forked, registered for cleanup like a spawned one.
-    static func forked(pid: pid_t, server: ForkServer, logPath: String, runtimeFiles: [String]) -> KernelProcess {
-        KernelRegistry.shared.register(pid, paths: runtimeFiles)
-        return KernelProcess(pid: pid, logPath: logPath, forkServer: server)
+    /// A kernel `server` forked (which registered it for cleanup when it learnt the pid).
+    static func forked(pid: pid_t, server: ForkServer, logPath: String) -> KernelProcess {
+        KernelProcess(pid: pid, logPath: logPath, forkServer: server)
     }
 
     /// Starts `argv` directly and registers it for cleanup if Quire is killed; `runtimeFiles` are
@@ -85,7 +84,6 @@ final class KernelProcess: Sendable {
             if let st { return st }
             if let forkServer {
                 guard let s = forkServer.takeExit(of: pid) else { return nil }
-                KernelRegistry.shared.unregister(pid)
                 st = s
                 return s
             }
@@ -104,7 +102,11 @@ final class KernelProcess: Sendable {
         }
     }
 
-    var hasExited: Bool { pollExit() != nil }
+    /// For a forked kernel also true in the moment between its end and the fork server's report.
+    var hasExited: Bool {
+        if let forkServer { return pollExit() != nil || !forkServer.isRunning(pid) }
+        return pollExit() != nil
+    }
 
     /// Signals the whole process group (the kernel and anything it started).
     func signalGroup(_ signal: Int32) {
