@@ -71,10 +71,16 @@ extension KernelTests {
             let server = try #require(parentPID(kernelPID))
             #expect(processName(server) == "quire-forksrv", "the kernel was forked")
             #expect(parentPID(server) == p.processIdentifier)
+            let runtimeDir = try #require(fields.last)
+            let cmdline = try #require(FileManager.default.contents(atPath: "/proc/\(server)/cmdline"))
+            let script = try #require(String(decoding: cmdline, as: UTF8.self).split(separator: "\0").first { $0.hasSuffix("/forkserver.py") })
+            let serverDir = URL(fileURLWithPath: String(script)).deletingLastPathComponent().path
             kill(p.processIdentifier, signal)
             p.waitUntilExit()
             try await waitUntilGone(kernelPID)
             try await waitUntilGone(server)
+            #expect(!FileManager.default.fileExists(atPath: runtimeDir), "the kernel's connection file and sockets removed")
+            #expect(!FileManager.default.fileExists(atPath: serverDir), "the fork server's script and log removed")
         }
     }
 }

@@ -98,7 +98,7 @@ final class ForkServer: Sendable {
             }
             let request: [String: Any] = [
                 "op": "launch", "id": id, "module": module, "args": arguments, "cwd": workingDirectory,
-                "env": environment, "log": logPath,
+                "env": environment, "log": logPath, "files": runtimeFiles,
             ]
             if !send(request), let lost = state.withLock({ $0.pending.removeValue(forKey: id) }) {
                 lost.continuation.resume(throwing: ForkServerError.unavailable(reason: "cannot write to the fork server"))

@@ -8,11 +8,13 @@ enum ForkServerScript {
 Started by Quire as `<python> [interpreter options] forkserver.py FD`, with the environment every
 kernel it forks will have; FD is a Unix socket to Quire. Requests arrive on it as JSON lines,
 replies and exit reports leave on it as JSON lines:
-  {"op": "launch", "id": N, "module": M, "args": [...], "cwd": D, "env": {...}, "log": PATH}
+  {"op": "launch", "id": N, "module": M, "args": [...], "cwd": D, "env": {...}, "log": PATH,
+   "files": [...]}   (the kernel's runtime files, then directories: removed if Quire dies)
       -> {"id": N, "pid": P} or {"id": N, "error": TEXT}
   {"op": "signal", "pid": P, "signal": S}   (only while P is an unreaped child: never a reused pid)
   <- {"exit": P, "status": WAITSTATUS}      when a kernel ended (its process group killed first)
-End of file on FD means Quire is gone (even by SIGKILL) or done: every kernel's group is killed.
+End of file on FD means Quire is gone (even by SIGKILL) or done: every kernel's group is killed,
+and the kernels' runtime files (connection files hold their keys) and this server's own are removed.
 """
 import ctypes, json, os, select, signal, sys
 
@@ -69,6 +71,7 @@ def main():
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     children = set()
+    files = {}
     buffered = b""
     safe_path = bool(getattr(sys.flags, "safe_path", False) or sys.flags.isolated)
     send(reply_fd, {"ready": os.getpid()})
@@ -82,7 +85,8 @@ def main():
                 os.read(wake_r, 512)
             except BlockingIOError:
                 pass
-        reap(children, reply_fd)
+        for pid in reap(children, reply_fd):
+            files.pop(pid, None)
         if request_fd not in readable:
             continue
         chunk = os.read(request_fd, 65536)
@@ -94,13 +98,27 @@ def main():
             request = json.loads(line)
             if request["op"] == "launch":
                 request["env"].update(set_by_imports)
-                launch(request, children, request_fd, interpreter_name, safe_path)
+                pid = launch(request, children, request_fd, interpreter_name, safe_path)
+                if pid:
+                    files[pid] = request.get("files", [])
             elif request["op"] == "signal" and request["pid"] in children:
                 signal_group(request["pid"], request["signal"])
     for pid in children:
         signal_group(pid, signal.SIGKILL)
     for pid in children:
         os.waitpid(pid, 0)
+    # Quire removes these itself when it shuts a kernel down; after a SIGKILL nobody else would.
+    own = os.path.abspath(sys.argv[0])
+    for path in [p for group in files.values() for p in group] + [own, os.path.dirname(own) + "/forkserver.log", os.path.dirname(own)]:
+        try:
+            os.unlink(path)
+        except IsADirectoryError:
+            try:
+                os.rmdir(path)
+            except OSError:
+                pass
+        except OSError:
+            pass
     return 0
 
 
@@ -115,7 +133,9 @@ def signal_group(pid, sig):
 
 
 def reap(children, reply_fd):
-    """Kills what a dead kernel left in its group while its zombie still holds the pid, then reaps."""
+    """Kills what a dead kernel left in its group while its zombie still holds the pid, then reaps.
+    Returns the pids reaped."""
+    reaped = []
     for pid in list(children):
         info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         if info is None or info.si_pid != pid:
@@ -123,14 +143,16 @@ def reap(children, reply_fd):
         signal_group(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         children.discard(pid)
+        reaped.append(pid)
         send(reply_fd, {"exit": pid, "status": status})
+    return reaped
 
 
 def launch(request, children, channel, interpreter_name, safe_path):
     reply_fd = channel
     if not os.path.isdir(request["cwd"]):
         send(reply_fd, {"id": request["id"], "error": f"no such directory: {request['cwd']}"})
-        return
+        return None
     sys.stdout.flush()
     sys.stderr.flush()
     zygote = os.getpid()
@@ -138,11 +160,11 @@ def launch(request, children, channel, interpreter_name, safe_path):
         pid = os.fork()
     except OSError as e:
         send(reply_fd, {"id": request["id"], "error": f"fork failed: {e}"})
-        return
+        return None
     if pid:
         children.add(pid)
         send(reply_fd, {"id": request["id"], "pid": pid})
-        return
+        return pid
     code = 70
     try:
         become_kernel(request, zygote, interpreter_name, safe_path)
