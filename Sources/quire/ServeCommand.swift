@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     var instance: String?
     @Option(help: "Warm kernels kept per kernelspec in use (default 1; 0 disables the pool).")
     var poolSize: Int?
+    @Flag(help: "Start every pooled kernel as an interpreter of its own instead of forking it from a pre-imported ipykernel.")
+    var noForkServer = false
     @Flag(help: "Allow listening on a non-loopback address without API tokens (trusted networks only).")
     var allowUnauthenticatedRemote = false
 
@@ -99,6 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
             allowUnauthenticatedRemote: allowUnauthenticatedRemote)
         var settings = s
         settings.drainGrace = c.drainGrace
+        settings.forkServer = !noForkServer
         if let name = instance ?? env["QUIRE_INSTANCE"] {
             guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0.isNewline }) else {
                 throw ValidationError("--instance must be a non-empty name without spaces, got \(name.debugDescription)")

@@ -4,7 +4,7 @@ import NotebookFormat
 /// Launch plus the readiness handshake of jupyter_client's `wait_for_ready`.
 enum Startup {
     static func run(_ spec: KernelSpec, options: LaunchOptions) async throws -> (LaunchedKernel, KernelConnection, JupyterMessage) {
-        let kernel = try KernelLauncher.launch(spec, options: options)
+        let kernel = try await KernelLauncher.launch(spec, options: options)
         let connection: KernelConnection
         do {
             connection = try KernelConnection(

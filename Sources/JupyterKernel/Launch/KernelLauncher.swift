@@ -15,7 +15,7 @@ struct LaunchedKernel: Sendable {
 
 /// Turns a kernelspec into a running process, following jupyter_client's `launch_kernel`.
 enum KernelLauncher {
-    static func launch(_ spec: KernelSpec, options: LaunchOptions) throws(KernelError) -> LaunchedKernel {
+    static func launch(_ spec: KernelSpec, options: LaunchOptions) async throws(KernelError) -> LaunchedKernel {
         let dir = try makeRuntimeDirectory(parent: options.runtimeParent)
         do {
             let kernelID = UUID().uuidString.lowercased()
@@ -35,10 +35,22 @@ enum KernelLauncher {
             }
             try info.write(to: connectionPath)
             let argv = ArgvResolver.resolve(spec, connectionFile: connectionPath, environment: options.environment)
-            let process = try KernelProcess.spawn(
-                argv: argv, environment: environment(for: spec, base: options.environment),
-                workingDirectory: options.workingDirectory, logPath: dir + "/kernel.log",
-                runtimeFiles: [connectionPath, dir + "/kernel.log"] + info.ipcPaths + [dir])
+            let env = environment(for: spec, base: options.environment)
+            let logPath = dir + "/kernel.log"
+            let runtimeFiles = [connectionPath, logPath] + info.ipcPaths + [dir]
+            let forked = await options.forkServers?.launch(
+                argv: argv, connectionFile: connectionPath, environment: env,
+                workingDirectory: options.workingDirectory ?? FileManager.default.currentDirectoryPath,
+                logPath: logPath, runtimeParent: options.runtimeParent, readyTimeout: options.startupTimeout,
+                runtimeFiles: runtimeFiles)
+            let process: KernelProcess
+            if let forked {
+                process = forked
+            } else {
+                process = try KernelProcess.spawn(
+                    argv: argv, environment: env, workingDirectory: options.workingDirectory, logPath: logPath,
+                    runtimeFiles: runtimeFiles)
+            }
             return LaunchedKernel(process: process, connection: info, runtimeDirectory: dir, argv: argv)
         } catch {
             try? FileManager.default.removeItem(atPath: dir)

@@ -3,14 +3,23 @@ import Synchronization
 
 /// A launched kernel process: leader of its own process group (setsid), stdout+stderr going to a
 /// log file. Reaped exactly once, by whoever first observes the exit through `pollExit()`.
+/// A kernel forked by a fork server is that server's child, not Quire's: the server reaps it and
+/// reports the exit, and Quire's signals go through it.
 final class KernelProcess: Sendable {
     let pid: pid_t
     let logPath: String
+    private let forkServer: ForkServer?
     private let status = Mutex<KernelExitStatus?>(nil)
 
-    private init(pid: pid_t, logPath: String) {
+    private init(pid: pid_t, logPath: String, forkServer: ForkServer? = nil) {
         self.pid = pid
         self.logPath = logPath
+        self.forkServer = forkServer
+    }
+
+    /// A kernel `server` forked (which registered it for cleanup when it learnt the pid).
+    static func forked(pid: pid_t, server: ForkServer, logPath: String) -> KernelProcess {
+        KernelProcess(pid: pid, logPath: logPath, forkServer: server)
     }
 
     /// Starts `argv` directly and registers it for cleanup if Quire is killed; `runtimeFiles` are
@@ -73,6 +82,11 @@ final class KernelProcess: Sendable {
     func pollExit() -> KernelExitStatus? {
         status.withLock { st in
             if let st { return st }
+            if let forkServer {
+                guard let s = forkServer.takeExit(of: pid) else { return nil }
+                st = s
+                return s
+            }
             var info = siginfo_t()
             guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
                 info._sifields._kill.si_pid == pid
@@ -88,12 +102,20 @@ final class KernelProcess: Sendable {
         }
     }
 
-    var hasExited: Bool { pollExit() != nil }
+    /// For a forked kernel also true in the moment between its end and the fork server's report.
+    var hasExited: Bool {
+        if let forkServer { return pollExit() != nil || !forkServer.isRunning(pid) }
+        return pollExit() != nil
+    }
 
     /// Signals the whole process group (the kernel and anything it started).
     func signalGroup(_ signal: Int32) {
         guard !hasExited else { return }
-        if killpg(pid, signal) != 0 { kill(pid, signal) }
+        if let forkServer {
+            forkServer.signal(pid, signal)
+        } else if killpg(pid, signal) != 0 {
+            kill(pid, signal)
+        }
     }
 
     /// Waits for exit, polling so no thread is parked in `waitpid`; true if it exited in time.

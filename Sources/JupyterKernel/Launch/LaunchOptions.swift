@@ -20,5 +20,9 @@ public struct LaunchOptions: Sendable {
     /// How long `shutdown()` waits after `shutdown_request`, and again after SIGTERM.
     public var shutdownGrace: Duration = .seconds(2)
 
+    /// Fork servers to fork the kernel from instead of starting a new interpreter (see
+    /// `ForkServers`); nil launches every kernel as a process of its own. `KernelPool` sets its own.
+    public var forkServers: ForkServers?
+
     public init() {}
 }

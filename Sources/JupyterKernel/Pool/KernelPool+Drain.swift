@@ -73,6 +73,7 @@ extension KernelPool {
             cleanups[cleanup.key] = nil
         }
         await janitor?.value
+        await forkServers?.shutdown()
         logger.info("kernel pool shut down")
     }
 }

@@ -18,7 +18,9 @@ public actor KernelPool {
     public let size: Int
     /// A spec neither taken nor warmed for this long is drained: its idle kernels are shut down.
     public let idleTimeout: Duration
-    let launchOptions: @Sendable (KernelSpec) -> LaunchOptions
+    private let baseLaunchOptions: @Sendable (KernelSpec) -> LaunchOptions
+    /// The pool's fork servers (nil when created with `forkServer: false`), shut down with the pool.
+    let forkServers: ForkServers?
     /// Wait before retrying a failed refill start; doubles per failure up to `maxBackoff`.
     let initialBackoff: Duration = .seconds(1)
     let maxBackoff: Duration = .seconds(60)
@@ -37,14 +39,24 @@ public actor KernelPool {
     ///   - idleTimeout: how long a spec may go without `take` or `warm` before it is drained.
     ///   - launchOptions: how to start a kernel of a spec; pooled kernels get no run-specific
     ///     directory or environment.
+    ///   - forkServer: fork standard ipykernel kernels from a pre-imported fork server
+    ///     (`ForkServers`) instead of starting an interpreter per kernel, unless the options name
+    ///     fork servers of their own. Every kernel is still a fresh process.
     public init(
-        size: Int = 1, idleTimeout: Duration = .seconds(3600),
+        size: Int = 1, idleTimeout: Duration = .seconds(3600), forkServer: Bool = true,
         launchOptions: @escaping @Sendable (KernelSpec) -> LaunchOptions
     ) {
         precondition(size >= 0, "a pool size cannot be negative")
         self.size = size
         self.idleTimeout = idleTimeout
-        self.launchOptions = launchOptions
+        self.baseLaunchOptions = launchOptions
+        self.forkServers = forkServer ? ForkServers() : nil
+    }
+
+    func launchOptions(_ spec: KernelSpec) -> LaunchOptions {
+        var options = baseLaunchOptions(spec)
+        if options.forkServers == nil { options.forkServers = forkServers }
+        return options
     }
 
     /// A started, live kernel of `spec` that nobody else has or will get. A ready pooled kernel if
@@ -101,7 +113,7 @@ public actor KernelPool {
     }
 
     /// Stops refilling, shuts down every ready kernel and any kernel still starting, and returns
-    /// once all their processes are gone. Kernels already taken belong to their callers. Later
+    /// once all their processes are gone, and with them any fork server no taken kernel still needs. Kernels already taken belong to their callers. Later
     /// `take`s throw `KernelError.poolShutDown`. Safe to call twice; every call waits.
     public func shutdownAll() async {
         if shutdownTask == nil {

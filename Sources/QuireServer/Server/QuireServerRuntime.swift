@@ -40,7 +40,7 @@ public enum QuireServerRuntime {
             .init(count: settings.workers, idPrefix: settings.workerIDPrefix, kind: "serve", labels: settings.workerLabels,
                   lease: settings.lease, heartbeat: settings.heartbeat, poll: settings.workerPoll,
                   drainGrace: .milliseconds(Int(settings.drainGrace * 1000)), poolSize: settings.poolSize,
-                  poolIdle: settings.poolIdle),
+                  poolIdle: settings.poolIdle, forkServer: settings.forkServer),
             store: store, output: output, resolver: resolver, kernels: kernels, events: sink, wakeup: wakeup, logger: logger)
         let jobs = JobService(store: store, configFile: settings.configFile, logger: logger)
         try await jobs.load()

@@ -24,6 +24,8 @@ public struct ServeSettings: Sendable {
     public var drainGrace: Double = 30
     public var poolSize: Int
     public var poolIdle: Double
+    /// Fork pooled ipykernel kernels from a pre-imported fork server (`ForkServers`).
+    public var forkServer = true
     public var lease: Double
     public var heartbeat: Double
     /// The `quire.yaml` whose jobs are loaded, and reloaded on SIGHUP or change; nil if none.

@@ -26,12 +26,14 @@ struct WorkerFleet: Sendable {
         var drainGrace: Duration = .seconds(30)
         var poolSize: Int
         var poolIdle: Double
+        /// Fork pooled ipykernel kernels from a pre-imported fork server (see `ForkServers`).
+        var forkServer: Bool = true
     }
 
     init(_ o: Options, store: any SchedulingStore, output: OutputRoot, resolver: StoreResolver, kernels: KernelSpecFinder,
          events: any RunEventSink, wakeup: WorkerWakeup, logger: Logger) {
         pool = o.count > 0 && o.poolSize > 0
-            ? KernelPool(size: o.poolSize, idleTimeout: .seconds(o.poolIdle), launchOptions: { _ in PoolLaunch.options() })
+            ? KernelPool(size: o.poolSize, idleTimeout: .seconds(o.poolIdle), forkServer: o.forkServer, launchOptions: { _ in PoolLaunch.options() })
             : nil
         let environment = WorkerEnvironment(resolver: resolver, outputStore: output.store, outputPrefix: output.prefix,
                                             pool: pool, kernels: kernels)

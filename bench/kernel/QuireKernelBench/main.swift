@@ -2,7 +2,8 @@
 // script can compare it with bench/kernel/peer.py (jupyter_client) measured the same way.
 //   quire-kernel-bench startup <n> [--tcp]    launch -> first kernel_info_reply with live iopub, then shutdown
 //   quire-kernel-bench roundtrip <n> [--tcp]  n execute_request("pass") round trips (reply AND idle)
-//   quire-kernel-bench hold                   start a kernel, print its pid and runtime dir, wait to be signalled
+//   quire-kernel-bench hold [--fork-server]   start a kernel, print its pid and runtime dir, wait to be signalled
+//                                              (--fork-server: forked from a fork server, as the pool does)
 import Foundation
 import JupyterKernel
 
@@ -11,6 +12,7 @@ let mode = args.first ?? "startup"
 let count = args.dropFirst().first.flatMap(Int.init) ?? 10
 var options = LaunchOptions()
 if args.contains("--tcp") { options.transport = .tcp }
+if args.contains("--fork-server") { options.forkServers = ForkServers() }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
 var env = ProcessInfo.processInfo.environment
