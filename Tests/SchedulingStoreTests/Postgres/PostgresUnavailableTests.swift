@@ -30,7 +30,7 @@ import Testing
         let database = try await server.createDatabase()
         let url = try await server.url(database: database)
         let store = try await PostgresSchedulingStore.open(url: url, maximumConnections: 2)
-        let slow = try PostgresSchedulingStore(url: PostgresURL(url), maximumConnections: 2, operationTimeout: .seconds(1))
+        let slow = try PostgresSchedulingStore(url: PostgresURL(url), maximumConnections: 2, operationTimeout: .seconds(3))
         do {
             let run = try await store.createRun(sampleRun(), now: t0).run
             try await server.stopServer()

@@ -10,7 +10,7 @@ import Testing
         let server = PostgresTestServer()
         let database = try await server.createDatabase()
         let store = try await PostgresSchedulingStore.open(url: try PostgresURL(try await server.url(database: database)), maximumConnections: 2,
-                                                           operationTimeout: .milliseconds(500))
+                                                           operationTimeout: .seconds(3))
         do {
             let run = try await runningRun(store, worker: "w1")
             let recorder = RunDetailsRecorder(run: run.id, worker: "w1", store: store, logger: Logger(label: "test"))
