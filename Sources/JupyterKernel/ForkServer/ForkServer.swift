@@ -52,7 +52,8 @@ final class ForkServer: Sendable {
             let (mine, theirs) = try socketPair()
             let pid: pid_t
             do {
-                pid = try spawn(interpreter + [script, "3"], environment: environment, directory: directory, log: log, channel: theirs)
+                pid = try SessionSpawn.start(
+                    argv: interpreter + [script, "3"], environment: environment, directory: directory, logPath: log, channel: theirs)
                 // Closed at once: while Quire held the fork server's end, its exit could not end our reads.
                 Glibc.close(theirs)
             } catch {
@@ -303,43 +304,6 @@ final class ForkServer: Sendable {
         Glibc.close(fds[1])
         guard mine >= 0, theirs >= 0 else { throw KernelError.io(path: "fcntl", errno: errno) }
         return (mine, theirs)
-    }
-
-    /// Like a kernel's spawn: own session, default signal handling, stdin from /dev/null, output to
-    /// the log; plus the socket as fd 3 and nothing else open.
-    private static func spawn(
-        _ argv: [String], environment: [String: String], directory: String, log: String, channel: Int32
-    ) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 2, 1)
-        posix_spawn_file_actions_adddup2(&actions, channel, 3)
-        SpawnExtensions.closeFrom(&actions, 4)
-        _ = SpawnExtensions.chdir(&actions, directory)
-        var attrs = posix_spawnattr_t()
-        posix_spawnattr_init(&attrs)
-        defer { posix_spawnattr_destroy(&attrs) }
-        var all = sigset_t(), none = sigset_t()
-        sigfillset(&all)
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attrs, &all)
-        posix_spawnattr_setsigmask(&attrs, &none)
-        posix_spawnattr_setflags(&attrs, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | SpawnExtensions.setsid))
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgv.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = cArgv.withUnsafeBufferPointer { a in
-            cEnv.withUnsafeBufferPointer { e in posix_spawn(&pid, argv[0], &actions, &attrs, a.baseAddress!, e.baseAddress!) }
-        }
-        guard rc == 0 else { throw KernelError.launchFailed(argv: argv, reason: String(cString: strerror(rc))) }
-        return pid
     }
 }
 

@@ -23,53 +23,13 @@ final class KernelProcess: Sendable {
     }
 
     /// Starts `argv` directly and registers it for cleanup if Quire is killed; `runtimeFiles` are
-    /// removed then too (files first, directories last). (no shell, so ipykernel's parent-pid watchdog sees Quire as its parent).
+    /// removed then too (files first, directories last). No shell in between, so ipykernel's parent-pid
+    /// watchdog sees Quire as its parent.
     static func spawn(
         argv: [String], environment: [String: String], workingDirectory: String?, logPath: String,
         runtimeFiles: [String]
     ) throws(KernelError) -> KernelProcess {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, logPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 2, 1)
-        SpawnExtensions.closeFrom(&actions, 3)
-        if let dir = workingDirectory {
-            guard SpawnExtensions.chdir(&actions, dir) else {
-                throw .launchFailed(argv: argv, reason: "this C library cannot set a working directory")
-            }
-        }
-        var attrs = posix_spawnattr_t()
-        posix_spawnattr_init(&attrs)
-        defer { posix_spawnattr_destroy(&attrs) }
-        // Own session/group so interrupts and kills reach the kernel's children too; default signal
-        // dispositions and an empty mask so SIGINT works even if Quire ignores or blocks it.
-        var all = sigset_t(), none = sigset_t()
-        sigfillset(&all)
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attrs, &all)
-        posix_spawnattr_setsigmask(&attrs, &none)
-        posix_spawnattr_setflags(
-            &attrs, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | SpawnExtensions.setsid))
-
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgv.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = cArgv.withUnsafeBufferPointer { a in
-            cEnv.withUnsafeBufferPointer { e in
-                argv[0].contains("/")
-                    ? posix_spawn(&pid, argv[0], &actions, &attrs, a.baseAddress!, e.baseAddress!)
-                    : posix_spawnp(&pid, argv[0], &actions, &attrs, a.baseAddress!, e.baseAddress!)
-            }
-        }
-        guard rc == 0 else {
-            throw .launchFailed(argv: argv, reason: String(cString: strerror(rc)))
-        }
+        let pid = try SessionSpawn.start(argv: argv, environment: environment, directory: workingDirectory, logPath: logPath)
         KernelRegistry.shared.register(pid, paths: runtimeFiles)
         return KernelProcess(pid: pid, logPath: logPath)
     }
