@@ -26,6 +26,12 @@ for _ in 1 2 3 4 5; do
   "$bin" roundtrip $((n_rt / 5)) --tcp >>"$out/rt-quire-tcp.txt"
   $py bench/kernel/peer.py roundtrip $((n_rt / 5)) 2>/dev/null >>"$out/rt-py.txt"
 done
+# Where a round trip's time goes, from the kernel's own header dates (same clock, same machine).
+: >"$out/bd-quire.txt"; : >"$out/bd-py.txt"
+for _ in 1 2 3; do
+  "$bin" breakdown 200 >>"$out/bd-quire.txt"
+  $py bench/kernel/peer.py breakdown 200 2>/dev/null >>"$out/bd-py.txt"
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 $py - "$out" <<'PY'
 import json, statistics, sys
@@ -47,4 +53,11 @@ for name, v in (("quire ipc", rq), ("quire tcp", rqt), ("jupyter_client tcp", rp
     print(f"    {name:20s} {pct(v,50):8.3f} {pct(v,99):8.3f}")
 print(f"    ratio p50 quire/jupyter_client: ipc {pct(rq,50)/pct(rp,50):.2f}x  tcp {pct(rqt,50)/pct(rp,50):.2f}x;"
       f" p99: ipc {pct(rq,99)/pct(rp,99):.2f}x  tcp {pct(rqt,99)/pct(rp,99):.2f}x")
+def rows(name):
+    return [row for line in open(f"{d}/{name}.txt") for row in json.loads(line)]
+print("(c) where a round trip goes, medians (ms): request -> kernel busy | kernel busy -> idle | idle -> client | total")
+for name, file in (("quire ipc", "bd-quire"), ("jupyter_client tcp", "bd-py")):
+    r = rows(file)
+    cols = [statistics.median(x[i] for x in r) for i in range(4)]
+    print(f"    {name:20s} " + " | ".join(f"{c:6.3f}" for c in cols) + f"   outside the kernel: {cols[3] - cols[1]:.3f}")
 PY
