@@ -24,6 +24,8 @@ struct SideBySideParameterTests {
                                              "-p", "s", "p", "-r", "i", "raw", "--inject-paths"],
               label: "precedence b < y < p < r, injected paths"),
         .init(notebook: "params_bash", args: ["-p", "name", "it's \"quoted\"", "-p", "count", "3"], label: "bash translator"),
+        .init(notebook: "params_r", args: ["-p", "name", "it's \"q\"", "-p", "count", "3", "-p", "ratio", "2.5", "-p", "flag", "True",
+                                            "-y", "{items: {a: 1, b: [x, null]}}"], label: "R translator on IRkernel"),
         .init(notebook: "print", args: ["-p", "unknown", "1"], label: "no parameters cell: injected at the top"),
     ]
 

@@ -8,6 +8,7 @@ PY = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "
       "language_info": {"name": "python"}}
 BASH = {"kernelspec": {"display_name": "Bash", "language": "bash", "name": "bash"},
         "language_info": {"name": "bash"}}
+R = {"kernelspec": {"display_name": "R", "language": "R", "name": "ir"}, "language_info": {"name": "R"}}
 # 1x1 transparent PNG
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
@@ -74,8 +75,16 @@ BASH_NOTEBOOKS = {
     "params_bash": [code('name="default"\ncount=1', ["parameters"]), code('echo "name=$name count=$count"')],
 }
 
-for name, cells in list(NOTEBOOKS.items()) + list(BASH_NOTEBOOKS.items()):
-    meta = BASH if name in BASH_NOTEBOOKS else PY
+# IRkernel: the R translator (lists, named lists, NULL, TRUE/FALSE, escaping) on a real R kernel.
+R_NOTEBOOKS = {
+    "params_r": [code('name <- "default"\ncount <- 1L\nratio <- 0.5\nflag <- FALSE\nitems <- list()', ["parameters"]),
+                 code('cat(sprintf("name=%s count=%s ratio=%s flag=%s\\n", name, count, ratio, flag))'),
+                 code('str(items)'),
+                 code('data.frame(k = names(items), stringsAsFactors = FALSE)')],
+}
+
+for name, cells in list(NOTEBOOKS.items()) + list(BASH_NOTEBOOKS.items()) + list(R_NOTEBOOKS.items()):
+    meta = BASH if name in BASH_NOTEBOOKS else R if name in R_NOTEBOOKS else PY
     nb = {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
     with open(os.path.join(HERE, name + ".ipynb"), "w", encoding="utf-8") as f:
         json.dump(nb, f, indent=1, sort_keys=True, ensure_ascii=False)
