@@ -64,6 +64,11 @@ public actor PostgresTestServer {
         }
     }
 
+    /// Runs SQL as the superuser in `database` (psql, stopping at the first error).
+    public func execute(_ sql: String, database: String) throws {
+        try Self.client("psql", port: try start(), ["-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql])
+    }
+
     /// Drops a test database, ending connections the test left open.
     public func dropDatabase(_ name: String) {
         if let port { try? Self.client("dropdb", port: port, ["--force", name]) }
