@@ -19,6 +19,8 @@ struct ProcessResult: Sendable {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// From spawn to exit: excludes the wait for a free slot in `ProcessLimiter`.
+    var elapsed: Duration = .zero
 }
 
 /// Runs child processes without blocking the cooperative pool, at most `limit` at a time (each
@@ -63,13 +65,15 @@ enum Run {
         p.standardOutput = try FileHandle(forWritingTo: outURL)
         p.standardError = try FileHandle(forWritingTo: errURL)
         p.standardInput = FileHandle.nullDevice
+        let spawned = ContinuousClock.now
         let status: Int32 = try await withCheckedThrowingContinuation { cont in
             p.terminationHandler = { cont.resume(returning: $0.terminationStatus) }
             do { try p.run() } catch { p.terminationHandler = nil; cont.resume(throwing: error) }
         }
         return ProcessResult(status: status,
                              stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+                             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+                             elapsed: .now - spawned)
     }
 
     /// `quire ARGS`.
