@@ -20,11 +20,18 @@ extension KernelTests {
             "x * 2",
         ]
 
-        @Test(arguments: ["python3", "bash"])
+        static let rCells = [
+            #"cat("hi\n"); 1 + 1"#, #"message("to stderr")"#, #"data.frame(a = 1:2, b = c("x", "y"))"#,
+            #"stop("boom")"#, "x <- 3", "x * 2", #"invisible(print(list(k = c(1, NA))))"#,
+        ]
+
+        @Test(arguments: ["python3", "bash", "ir"])
         func sameEventsAsJupyterClient(kernel: String) async throws {
-            let cells = kernel == "bash"
-                ? ["echo hi", "echo err >&2", "false", "for i in 1 2 3; do echo $i; done", "pwd >/dev/null; echo done"]
-                : Self.cells
+            let cells = switch kernel {
+            case "bash": ["echo hi", "echo err >&2", "false", "for i in 1 2 3; do echo $i; done", "pwd >/dev/null; echo done"]
+            case "ir": Self.rCells
+            default: Self.cells
+            }
             let tmp = try TestSupport.makeTemp()
             defer { TestSupport.removeTemp(tmp) }
             let cellsPath = tmp + "/cells.json"
