@@ -17,7 +17,7 @@ struct S3Client: Sendable {
 
     /// Sends `request` until it gets a final answer; returns it when its status is 2xx.
     func send(_ request: S3Request) async throws(StorageError) -> S3Response {
-        guard let credentials = config.credentials else { throw .missingCredentials(reason: config.credentialsProblem) }
+        let credentials = try await currentCredentials()
         let target = S3Addressing(config: config, bucket: request.bucket, key: request.key)
         let payloadHash = Self.payloadHash(request.body, signing: config.payloadSigning)
         var attempt = 0
@@ -54,6 +54,12 @@ struct S3Client: Sendable {
                 throw .unreachable(url: "\(request.s3URL) (\(target.origin))", reason: Self.describe(error), attempts: attempt)
             }
         }
+    }
+
+    private func currentCredentials() async throws(StorageError) -> AWSCredentials {
+        if let keys = config.credentials { return keys }
+        if let provider = config.credentialProvider { return try await provider.credentials() }
+        throw .missingCredentials(reason: config.credentialsProblem)
     }
 
     private func execute(_ request: S3Request, url: String, headers: [(String, String)]) async throws -> S3Response {
