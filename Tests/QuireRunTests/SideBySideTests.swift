@@ -3,6 +3,7 @@ import Testing
 
 /// One notebook (and parameter set) run by both papermill and `quire run`.
 struct SideBySideCase: CustomTestStringConvertible, Sendable {
+    /// A name in Tests/QuireRunTests/Notebooks, or an absolute path.
     let notebook: String
     var args: [String] = []
     /// papermill's exit code; Quire's is the same unless `quireStatus` says otherwise.
@@ -57,7 +58,8 @@ enum SideBySide {
         let dir = TempDir()
         for sub in ["papermill", "quire"] {
             try FileManager.default.createDirectory(atPath: dir.path + "/" + sub, withIntermediateDirectories: false)
-            try FileManager.default.copyItem(atPath: Paths.notebooks + "/\(c.notebook).ipynb", toPath: dir.path + "/\(sub)/in.ipynb")
+            let source = c.notebook.hasPrefix("/") ? c.notebook : Paths.notebooks + "/\(c.notebook).ipynb"
+            try FileManager.default.copyItem(atPath: source, toPath: dir.path + "/\(sub)/in.ipynb")
         }
         async let p = Run.papermill(["in.ipynb", "out.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path + "/papermill")
         async let q = Run.quire(["run", "in.ipynb", "out.ipynb", "--no-progress-bar"] + c.args, cwd: dir.path + "/quire")

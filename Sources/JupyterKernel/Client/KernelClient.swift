@@ -57,6 +57,17 @@ public actor KernelClient {
         return connection.request(message, on: .shell, needsIdle: true, timeout: options.timeout)
     }
 
+    /// Sends a front end's `comm_msg` on shell (no reply comes): what a widget's front-end model tells
+    /// the kernel, e.g. the outputs an Output widget captured. `parent` is the header of the message
+    /// that caused it.
+    public func sendCommMessage(commID: String, data: JSONValue, parent: JSONValue) {
+        var message = connection.makeMessage("comm_msg", content: .object(JSONObject([
+            ("comm_id", .string(commID)), ("data", data),
+        ])))
+        message.parentHeader = parent
+        connection.send(message, on: .shell)
+    }
+
     /// `execute` collected into one value.
     public func run(_ code: String, options: ExecuteOptions = ExecuteOptions()) async throws -> ExecutionResult {
         var iopub: [JupyterMessage] = []

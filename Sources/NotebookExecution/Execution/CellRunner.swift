@@ -47,7 +47,11 @@ struct CellRunner {
         do {
             for try await event in stream {
                 if case .reply(let m) = event { status = m.content["status"]?.stringValue ?? "" }
-                if let output = collector.apply(event, to: &nb, cell: i) {
+                let output = collector.apply(event, to: &nb, cell: i)
+                for sync in collector.takeSyncs() {
+                    await client.sendCommMessage(commID: sync.commID, data: sync.data, parent: sync.parent)
+                }
+                if let output {
                     await observer.output(output, cell: i)
                     // The saver throttles writes anyway; this only bounds how often it is offered a copy.
                     if ContinuousClock.now - lastNotice > .milliseconds(250) {

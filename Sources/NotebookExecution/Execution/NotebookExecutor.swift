@@ -53,7 +53,7 @@ public struct NotebookExecutor: Sendable {
         }
 
         let outcome = RunVerdict.outcome(of: nb, ending: ending, cell: endedAt, options: options)
-        Self.finish(&nb, startedAt: start, outcome: outcome, widgets: await client.comms)
+        Self.finish(&nb, startedAt: start, outcome: outcome, widgets: collector.widgets.metadata)
         await observer.notebookChanged(nb, important: true)
         return (nb, outcome)
     }
@@ -77,14 +77,14 @@ public struct NotebookExecutor: Sendable {
     /// Closes the run's metadata (end time, duration, exception), stores widget state and adds the
     /// error banner the outcome calls for.
     public static func finish(_ nb: inout Notebook, startedAt started: UTCInstant, outcome: ExecutionOutcome,
-                              widgets: [String: CommRecord] = [:]) {
+                              widgets: JSONValue? = nil) {
         let end = UTCInstant.now()
         var pm = nb.metadata["papermill"]?.objectValue ?? JSONObject()
         pm["end_time"] = .string(end.isoformat)
         pm["duration"] = .double(end.seconds(since: started))
         if case .succeeded = outcome {} else { pm["exception"] = .bool(true) }
         nb.metadata["papermill"] = .object(pm)
-        if let state = WidgetState.metadata(from: widgets) { nb.metadata["widgets"] = state }
+        if let widgets { nb.metadata["widgets"] = widgets }
         ErrorBanner.insert(for: outcome, into: &nb)
     }
 }

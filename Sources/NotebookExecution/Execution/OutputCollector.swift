@@ -10,6 +10,16 @@ struct OutputCollector {
     private var clearPending = false
     /// What a `raises-exception`-style caller needs after the cell: the first error output seen.
     private(set) var error: (ename: String, evalue: String, traceback: [String])?
+    /// Widget models of the whole run, and the Output widgets that divert outputs.
+    private(set) var widgets = WidgetTracker()
+    /// Messages for the kernel that applying produced (Output widget updates), oldest first.
+    private var syncs: [WidgetTracker.Sync] = []
+
+    /// The widget updates to send the kernel, once.
+    mutating func takeSyncs() -> [WidgetTracker.Sync] {
+        defer { syncs = [] }
+        return syncs
+    }
 
     mutating func beginCell() {
         clearPending = false
@@ -41,12 +51,22 @@ struct OutputCollector {
             stamp(&nb.cells[cell], "iopub.execute_input", m)
             return nil
         case "clear_output":
-            if content["wait"]?.boolValue == true { clearPending = true } else { clear(&nb, cell: cell) }
+            if let widget = widgets.capturer(of: m.parentMsgID) {
+                if let sync = widgets.clear(m, in: widget) { syncs.append(sync) }
+            } else if content["wait"]?.boolValue == true { clearPending = true } else { clear(&nb, cell: cell) }
+            return nil
+        case "comm_open", "comm_msg":
+            widgets.comm(m)
             return nil
         case "update_display_data":
             updateDisplay(content, in: &nb)
             return nil
         case "stream", "display_data", "execute_result", "error":
+            if let widget = widgets.capturer(of: m.parentMsgID) {
+                if m.msgType != "stream" { updateDisplay(content, in: &nb) }
+                if let sync = widgets.capture(m, into: widget) { syncs.append(sync) }
+                return nil
+            }
             guard let output = Self.output(from: m.msgType, content) else { return nil }
             if clearPending {
                 clear(&nb, cell: cell)
