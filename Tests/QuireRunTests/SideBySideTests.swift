@@ -49,6 +49,29 @@ struct SideBySideTests {
         pm["cells"] = NotebookJSON.cells(pm).filter { !NotebookJSON.tags($0).contains("papermill-error-cell-tag") }
         SideBySide.expectEqual(pm, quire)
     }
+
+    /// Binary widget state (an Image's bytes) is stored as base64 buffers with their paths, the
+    /// latest value per path, as nbclient stores it. Models are keyed by random comm ids, so they
+    /// are compared by name with their state and buffers.
+    @Test("widget buffers stored like papermill's")
+    func widgetBuffers() async throws {
+        let (pm, quire) = try await SideBySide.run(SideBySideCase(notebook: "widget_buffers"))
+        func models(_ nb: JSONObject) -> [String] {
+            let widgets = (nb["metadata"] as? JSONObject)?["widgets"] as? JSONObject
+            let state = (widgets?["application/vnd.jupyter.widget-state+json"] as? JSONObject)?["state"] as? JSONObject ?? [:]
+            // References between models name random comm ids too.
+            return state.values.map {
+                NotebookJSON.canonical($0).replacingOccurrences(of: "IPY_MODEL_[0-9a-f]+", with: "IPY_MODEL_<id>", options: .regularExpression)
+            }.sorted()
+        }
+        let expected = models(pm)
+        #expect(expected.contains { $0.contains("ImageModel") && $0.contains(Data((32..<48).map { UInt8($0) }).base64EncodedString()) },
+                "papermill stored the Image's latest bytes: \(expected)")
+        #expect(models(quire) == expected)
+        let cellsA = NotebookJSON.cells(pm).map { NotebookJSON.canonical(OutputNormalisation.normalise(NotebookJSON.outputs($0))) }
+        let cellsB = NotebookJSON.cells(quire).map { NotebookJSON.canonical(OutputNormalisation.normalise(NotebookJSON.outputs($0))) }
+        #expect(cellsA == cellsB)
+    }
 }
 
 enum SideBySide {

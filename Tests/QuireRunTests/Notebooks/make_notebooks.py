@@ -83,6 +83,12 @@ R_NOTEBOOKS = {
                  code('data.frame(k = names(items), stringsAsFactors = FALSE)')],
 }
 
+# Widget state with binary buffers (an Image's value travels as a buffer, not as JSON).
+NOTEBOOKS["widget_buffers"] = [
+    code('import ipywidgets as widgets\nimage = widgets.Image(value=bytes(range(32)), format="png")\nimage'),
+    code('image.value = bytes(range(32, 48))'),
+]
+
 for name, cells in list(NOTEBOOKS.items()) + list(BASH_NOTEBOOKS.items()) + list(R_NOTEBOOKS.items()):
     meta = BASH if name in BASH_NOTEBOOKS else R if name in R_NOTEBOOKS else PY
     nb = {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
