@@ -1,6 +1,8 @@
-"""The peer side of bench/storage: boto3, as papermill's S3 I/O uses it (put_object / get_object
-on a boto3 client). Same work as `quire _bench-storage`: upload every file of FOLDER to
-s3://BUCKET/PREFIX, download them all, CONCURRENCY at a time; prints one JSON line."""
+"""Reference line of bench/storage (not the target's peer, which is papermill_peer.py): plain boto3
+put_object / get_object on one client, the least a Python S3 client can do per notebook (one
+request each way; papermill's own S3 code makes three). Same work as `quire _bench-storage`:
+upload every file of FOLDER to s3://BUCKET/PREFIX, download them all, CONCURRENCY at a time;
+prints one JSON line."""
 import json
 import os
 import sys
