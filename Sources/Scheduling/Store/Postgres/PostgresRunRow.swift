@@ -44,45 +44,38 @@ enum PostgresRunRow {
         return true
     }
 
-    /// Saves the mutable fields of `r` and records `transition` if there is one.
-    static func update(_ db: PostgresConnection, _ r: RunRecord, _ transition: RunTransition?, logger: Logger) async throws {
+    /// Saves the mutable fields of `r` (the one SET clause every state change goes through) and
+    /// records `t` if there is one, in one statement — provided the row is still as `seen` left it
+    /// (same status, worker, attempt and cancel request). Callers read `seen` with `lock`, so under
+    /// that row lock the comparison always holds; it stays in the statement so that a caller that
+    /// forgot the lock cannot overwrite a change it never saw.
+    static func save(
+        _ db: PostgresConnection, _ r: RunRecord, _ t: RunTransition?, lockedAs seen: RunRecord, logger: Logger
+    ) async throws {
         let micros = StoreTime.micros
-        try await db.runStatement("""
-            UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt), status = \(r.status.rawValue),
-                not_before = \(micros(r.notBefore)), started = \(r.started.map(micros)),
-                finished = \(r.finished.map(micros)), worker = \(r.worker), lease_expires = \(r.leaseExpires.map(micros)),
-                cancel_requested = \(r.cancelRequested), input_sha256 = \(r.inputSHA256),
-                input_snapshot = \(r.inputSnapshot), output = \(r.output), error_ename = \(r.error?.ename),
-                error_evalue = \(r.error?.evalue), error_cell = \(r.error?.cell)
-            WHERE id = \(r.id.rawValue)
-            """, logger: logger)
-        if let transition { try await record(db, transition, logger: logger) }
-    }
-
-    /// One statement that saves `r` and records `t` only if the row is still as `seen` left it
-    /// (same status, worker, attempt and cancel request) — a compare-and-set instead of a row lock
-    /// held across round trips. It returns no row when something changed in between: the caller
-    /// reads the run again and decides anew.
-    static func updateQuery(_ r: RunRecord, _ t: RunTransition, ifUnchangedSince seen: RunRecord) -> PostgresQuery {
-        let micros = StoreTime.micros
-        let query: PostgresQuery = """
+        // A nil transition still binds its (then NULL) fields; `\(t != nil)` keeps the insert empty.
+        let saved = try await db.query("""
             WITH changed AS (
-                UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt), status = \(r.status.rawValue),
-                    not_before = \(micros(r.notBefore)), started = \(r.started.map(micros)),
-                    finished = \(r.finished.map(micros)), worker = \(r.worker), lease_expires = \(r.leaseExpires.map(micros)),
-                    cancel_requested = \(r.cancelRequested), input_sha256 = \(r.inputSHA256),
-                    input_snapshot = \(r.inputSnapshot), output = \(r.output), error_ename = \(r.error?.ename),
-                    error_evalue = \(r.error?.evalue), error_cell = \(r.error?.cell)
+                UPDATE runs SET kernel_resolved = \(r.kernelResolved), attempt = \(r.attempt),
+                    max_attempts = \(r.maxAttempts), status = \(r.status.rawValue), not_before = \(micros(r.notBefore)),
+                    started = \(r.started.map(micros)), finished = \(r.finished.map(micros)), worker = \(r.worker),
+                    lease_expires = \(r.leaseExpires.map(micros)), cancel_requested = \(r.cancelRequested),
+                    input_sha256 = \(r.inputSHA256), input_snapshot = \(r.inputSnapshot), output = \(r.output),
+                    error_ename = \(r.error?.ename), error_evalue = \(r.error?.evalue), error_cell = \(r.error?.cell)
                 WHERE id = \(r.id.rawValue) AND status = \(seen.status.rawValue) AND worker IS NOT DISTINCT FROM \(seen.worker)
                     AND attempt = \(seen.attempt) AND cancel_requested = \(seen.cancelRequested)
                 RETURNING id
             ), logged AS (
                 INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
-                SELECT id, \(t.attempt), \(t.status.rawValue), \(micros(t.at)), \(t.worker), \(t.note) FROM changed
+                SELECT id, \(t?.attempt), \(t?.status.rawValue), \(t.map { micros($0.at) }), \(t?.worker), \(t?.note)
+                FROM changed WHERE \(t != nil)
             )
             SELECT id FROM changed
-            """
-        return query
+            """, logger: logger).collect()
+        guard saved.count == 1 else {
+            throw SchedulingStoreError.database(
+                operation: "save run \(r.id)", reason: "the run changed although its row was locked (read without `lock`?)")
+        }
     }
 
     static func record(_ db: PostgresConnection, _ t: RunTransition, logger: Logger) async throws {

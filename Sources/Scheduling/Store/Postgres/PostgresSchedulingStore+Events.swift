@@ -4,18 +4,17 @@ import PostgresNIO
 extension PostgresSchedulingStore {
     public func appendEvents(_ events: [RunEvent]) async throws -> [RunEvent] {
         if events.isEmpty { return [] }
-        // One statement for the whole batch; WITH ORDINALITY keeps the ids in the batch's order.
-        let ids = try await transaction("append \(events.count) run events") { db in
-            try await db.query("""
-                INSERT INTO run_events (run_id, at, name, data)
-                SELECT run_id, at, name, data
-                FROM unnest(\(events.map(\.run))::text[], \(events.map { StoreTime.micros($0.at) })::bigint[],
-                            \(events.map(\.name))::text[], \(events.map(\.storedData))::text[])
-                    WITH ORDINALITY AS e (run_id, at, name, data, n)
-                ORDER BY n
-                RETURNING id
-                """, logger: logger).collect().map { try $0.decode(Int64.self) }
-        }
+        // One statement for the whole batch, so one transaction and one round trip without
+        // BEGIN/COMMIT around it; WITH ORDINALITY keeps the ids in the batch's order.
+        let ids = try await rows("append \(events.count) run events", """
+            INSERT INTO run_events (run_id, at, name, data)
+            SELECT run_id, at, name, data
+            FROM unnest(\(events.map(\.run))::text[], \(events.map { StoreTime.micros($0.at) })::bigint[],
+                        \(events.map(\.name))::text[], \(events.map(\.storedData))::text[])
+                WITH ORDINALITY AS e (run_id, at, name, data, n)
+            ORDER BY n
+            RETURNING id
+            """).map { try $0.decode(Int64.self) }
         // RETURNING follows insertion order, and a sequence hands out ascending values within one
         // statement; sorting makes the pairing independent of the first.
         return zip(events, ids.sorted()).map { event, id in

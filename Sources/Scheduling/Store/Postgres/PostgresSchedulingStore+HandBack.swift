@@ -7,10 +7,9 @@ extension PostgresSchedulingStore {
             guard var run = try await PostgresRunRow.lock(db, id, logger: logger) else {
                 throw SchedulingStoreError.runNotFound(id)
             }
+            let seen = run
             let transition = try run.handBack(worker: worker, reason: reason, now: now)
-            try await PostgresRunRow.update(db, run, transition, logger: logger)
-            // The one change `update` does not save (no other state change touches the budget).
-            try await db.runStatement("UPDATE runs SET max_attempts = \(run.maxAttempts) WHERE id = \(id.rawValue)", logger: logger)
+            try await PostgresRunRow.save(db, run, transition, lockedAs: seen, logger: logger)
             return run
         }
     }

@@ -38,8 +38,9 @@ extension PostgresSchedulingStore {
                 guard var run = try await PostgresRunRow.lock(db, seen.id, logger: logger), run.status == .running,
                       run.attempt == seen.attempt, run.worker == seen.worker, stillApplies(run, seen)
                 else { continue }
+                let locked = run
                 let transition = run.loseWorker(reason: reason, retryAt: retryAt, now: now)
-                try await PostgresRunRow.update(db, run, transition, logger: logger)
+                try await PostgresRunRow.save(db, run, transition, lockedAs: locked, logger: logger)
                 changed.append(run)
             }
             return changed

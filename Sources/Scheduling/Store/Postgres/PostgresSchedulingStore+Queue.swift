@@ -29,9 +29,16 @@ extension PostgresSchedulingStore {
     public func heartbeat(_ id: RunID, worker: String, lease: Double, now: Date) async throws -> HeartbeatResult {
         let expires = StoreTime.micros(now.addingTimeInterval(lease))
         let operation = "renew the lease of run \(id)"
+        // A renewal is committed without waiting for the WAL flush (`set_config(…, true)` lasts
+        // until this statement's own transaction ends; the pooled connection keeps the server's
+        // setting). What a database crash can lose is the last renewal or two, which only makes
+        // the lease end sooner — the run is requeued as if the worker had stopped renewing, the
+        // worker's next heartbeat reports the lease lost, and the attempt is not recorded twice.
+        // Claims and finishes stay durable: they decide who runs what and what became of it.
         let renewed = try await rows(operation, """
             UPDATE runs SET lease_expires = \(expires)
             WHERE id = \(id.rawValue) AND status = 'running' AND worker = \(worker)
+                AND set_config('synchronous_commit', 'off', true) IS NOT NULL
             RETURNING cancel_requested
             """)
         if let row = renewed.first {
@@ -51,29 +58,60 @@ extension PostgresSchedulingStore {
                 throw SchedulingStoreError.runNotFound(id)
             }
             try run.requireHolder(worker)
+            let seen = run
             if let kernelResolved { run.kernelResolved = kernelResolved }
             if let inputSHA256 { run.inputSHA256 = inputSHA256 }
             if let inputSnapshot { run.inputSnapshot = inputSnapshot }
             if let output { run.output = output }
-            try await PostgresRunRow.update(db, run, nil, logger: logger)
+            try await PostgresRunRow.save(db, run, nil, lockedAs: seen, logger: logger)
         }
     }
 
     public func finish(
         _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
     ) async throws -> RunRecord {
-        // Every run pays for this once: two round trips (read, then a compare-and-set that also
-        // writes the transition) rather than a transaction of five. A concurrent change (a cancel
-        // request, a lease expiry) fails the set; the run is read again and the decision redone.
         let operation = "finish run \(id)"
         for _ in 0..<8 {
-            guard let seen = try await rows(operation, "SELECT * FROM runs WHERE id = \(id.rawValue)").first.map(PostgresRunRow.decode)
-            else { throw SchedulingStoreError.runNotFound(id) }
-            var run = seen
-            let transition = try run.finish(worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now)
-            if try await rows(operation, PostgresRunRow.updateQuery(run, transition, ifUnchangedSince: seen)).count == 1 { return run }
+            if let row = try await rows(operation, Self.finishQuery(
+                id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now)).first {
+                return try PostgresRunRow.decode(row)
+            }
+            // Not held by `worker` (or gone): read the run to say why.
+            guard let run = try await self.run(id) else { throw SchedulingStoreError.runNotFound(id) }
+            try run.requireHolder(worker)
         }
         throw SchedulingStoreError.database(operation: operation, reason: "the run kept changing while it was being finished")
+    }
+
+    /// Every run pays for its finish once, so it is one statement, one round trip and one commit:
+    /// `RunRecord.finish` in SQL (the conformance suite holds both backends to the same result),
+    /// the transition written in the same statement. The lease check is the WHERE clause and the
+    /// retry decision reads the row being updated: a cancel request or a lease expiry committed
+    /// meanwhile is waited for and then seen (PostgreSQL re-evaluates both on the newest row).
+    static func finishQuery(
+        _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
+    ) -> PostgresQuery {
+        let at = StoreTime.micros(now)
+        // Whether the attempt is retried: fixed SQL text, no caller input.
+        let retry = outcome.isRetryable && retryAt != nil ? "(NOT cancel_requested AND attempt < max_attempts)" : "false"
+        return """
+            WITH ended AS (
+                UPDATE runs SET output = coalesce(\(output), output), error_ename = \(outcome.error?.ename),
+                    error_evalue = \(outcome.error?.evalue), error_cell = \(outcome.error?.cell),
+                    status = CASE WHEN \(unescaped: retry) THEN 'queued' ELSE \(outcome.status.rawValue) END,
+                    not_before = CASE WHEN \(unescaped: retry) THEN \(retryAt.map(StoreTime.micros)) ELSE not_before END,
+                    worker = CASE WHEN \(unescaped: retry) THEN NULL ELSE worker END,
+                    finished = CASE WHEN \(unescaped: retry) THEN finished ELSE \(at) END,
+                    lease_expires = NULL
+                WHERE id = \(id.rawValue) AND status = 'running' AND worker = \(worker)
+                RETURNING *
+            ), logged AS (
+                -- A finish never ends in `queued`: that status means the attempt is retried.
+                INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
+                SELECT id, attempt, status, \(at), \(worker), CASE WHEN status = 'queued' THEN 'retry' END FROM ended
+            )
+            SELECT * FROM ended
+            """
     }
 
     public func requestCancel(_ id: RunID, now: Date) async throws -> RunRecord {
@@ -81,8 +119,9 @@ extension PostgresSchedulingStore {
             guard var run = try await PostgresRunRow.lock(db, id, logger: logger) else {
                 throw SchedulingStoreError.runNotFound(id)
             }
+            let seen = run
             if let transition = try run.requestCancel(now: now) {
-                try await PostgresRunRow.update(db, run, transition, logger: logger)
+                try await PostgresRunRow.save(db, run, transition, lockedAs: seen, logger: logger)
             }
             return run
         }
