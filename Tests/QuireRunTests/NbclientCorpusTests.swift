@@ -47,38 +47,6 @@ struct NbclientCorpusTests {
         let models = state.values.compactMap { ($0 as? JSONObject)?["model_name"] as? String }
         #expect(models.contains("LabelModel"), "widget models: \(models)")
     }
-
-    /// nbclient mimics the front end's Output widget (§6.7): what a `with output:` block prints goes
-    /// into the widget's state, not the cell, with streams merged and clear_output honoured. The
-    /// stored file predates ipywidgets 8 (widgets shown as display_data, not execute_result), so the
-    /// reference is papermill run side by side on the same notebook.
-    @Test("Output: Output-widget capture as nbclient does it, side by side with papermill")
-    func outputWidgets() async throws {
-        try #require(CorpusRunner.pythonCanImport("ipywidgets"), "ipywidgets missing from .venv: run scripts/bootstrap")
-        let stripped = TempDir()
-        try NotebookJSON.write(NotebookJSON.stripped(try NotebookJSON.read(Paths.nbclientCorpus + "/Output.ipynb")),
-                               to: stripped.path + "/Output.ipynb")
-        let (pm, quire) = try await SideBySide.run(SideBySideCase(notebook: stripped.path + "/Output.ipynb", args: ["-k", "python3"]))
-        let ca = NotebookJSON.cells(pm), cb = NotebookJSON.cells(quire)
-        #expect(ca.count == cb.count)
-        for (i, (a, b)) in zip(ca, cb).enumerated() {
-            let got = NotebookJSON.canonical(OutputNormalisation.normalise(NotebookJSON.outputs(b)))
-            let want = NotebookJSON.canonical(OutputNormalisation.normalise(NotebookJSON.outputs(a)))
-            #expect(got == want, "cell \(i) outputs\n--- quire\n\(got)\n--- papermill\n\(want)")
-        }
-        // The widgets' state is keyed by random comm ids: compare what each Output widget captured.
-        func captured(_ nb: JSONObject) -> [String] {
-            let widgets = (nb["metadata"] as? JSONObject)?["widgets"] as? JSONObject
-            let state = (widgets?["application/vnd.jupyter.widget-state+json"] as? JSONObject)?["state"] as? JSONObject ?? [:]
-            return state.values.compactMap { model -> String? in
-                guard let m = model as? JSONObject, m["model_name"] as? String == "OutputModel" else { return nil }
-                return NotebookJSON.canonical(OutputNormalisation.normalise((m["state"] as? JSONObject)?["outputs"] as? [JSONObject] ?? []))
-            }.sorted()
-        }
-        let pmCaptured = captured(pm)
-        #expect(pmCaptured.count == 7, "papermill's Output widgets: \(pmCaptured)")
-        #expect(captured(quire) == pmCaptured, "captured outputs per Output widget")
-    }
 }
 
 enum CorpusRunner {

@@ -89,6 +89,22 @@ NOTEBOOKS["widget_buffers"] = [
     code('image.value = bytes(range(32, 48))'),
 ]
 
+# Output widgets as nbclient's front-end mimic handles them. Every print is flushed so that the
+# kernel publishes it while the widget still captures (ipykernel's stdout is otherwise flushed by a
+# thread, and the order of that flush and the widget's release is a race in the kernel).
+FLUSH = "; sys.stdout.flush()"
+NOTEBOOKS["output_widget"] = [
+    code('import sys\nimport ipywidgets as widgets\nout = widgets.Output()\nout'),
+    code('print("in the cell")' + FLUSH + '\nwith out:\n    print("a")' + FLUSH + '\n    print("b")' + FLUSH),
+    code('print(len(out.outputs), repr(out.outputs[0]["text"]))'),
+    code('cleared = widgets.Output()\ncleared'),
+    code('with cleared:\n    print("old")' + FLUSH + '\n    from IPython.display import clear_output\n'
+         '    clear_output(wait=True)\n    print("new")' + FLUSH),
+    code('shown = widgets.Output()\nshown'),
+    code('with shown:\n    display("a display")\n    raise ValueError("captured, not fatal")'),
+    code('print("after", len(shown.outputs))'),
+]
+
 for name, cells in list(NOTEBOOKS.items()) + list(BASH_NOTEBOOKS.items()) + list(R_NOTEBOOKS.items()):
     meta = BASH if name in BASH_NOTEBOOKS else R if name in R_NOTEBOOKS else PY
     nb = {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
