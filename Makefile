@@ -1,7 +1,7 @@
 # The two commands of the README. Both bootstrap first (quick when everything is present).
 SWIFT ?= swift
 
-.PHONY: run test bootstrap build-release bench-format bench-run bench-kernel bench-storage bench-render
+.PHONY: run test bootstrap build-release order-file bench-format bench-run bench-kernel bench-storage bench-render
 
 bootstrap:
 	@./scripts/bootstrap
@@ -25,6 +25,12 @@ test: bootstrap
 	$(SWIFT) test --skip-build --filter QuireRunTests
 	$(SWIFT) test --skip-build --no-parallel --filter QuireServerTests
 	$(SWIFT) test --skip-build --no-parallel --filter QuireWebTests
+
+# Regenerates link/quire.order from a traced run of the release binary (link/README.md).
+# SwiftPM does not track the ordering file, hence the forced relink.
+order-file: build-release
+	./link/make-order.py $$([ -d ../shared ] && echo ../shared || echo /work/shared)/reference/papermill-vectors/bench_notebooks
+	rm -f .build/release/quire && $(SWIFT) build -c release --product quire --static-swift-stdlib
 
 bench-format: build-release
 	./bench/format/run.sh
