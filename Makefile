@@ -29,7 +29,7 @@ test: bootstrap
 # Regenerates link/quire.order from a traced run of the release binary (link/README.md).
 # SwiftPM does not track the ordering file, hence the forced relink.
 order-file: build-release
-	./link/make-order.py $$([ -d ../shared ] && echo ../shared || echo /work/shared)/reference/papermill-vectors/bench_notebooks
+	./link/make-order.py ../shared/reference/papermill-vectors/bench_notebooks
 	rm -f .build/release/quire && $(SWIFT) build -c release --product quire --static-swift-stdlib
 
 bench-format: build-release
