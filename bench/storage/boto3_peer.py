@@ -7,7 +7,8 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+
+from peer_transfers import upload_then_download
 
 t_start = time.perf_counter()
 import boto3  # noqa: E402  (import time is reported separately)
@@ -27,18 +28,7 @@ def get(i):
     return s3.get_object(Bucket=bucket, Key=prefix + names[i])["Body"].read()
 
 
-def each(fn):
-    if concurrency == 1:
-        return [fn(i) for i in range(len(names))]
-    with ThreadPoolExecutor(concurrency) as pool:
-        return list(pool.map(fn, range(len(names))))
-
-
-t0 = time.perf_counter()
-each(put)
-t1 = time.perf_counter()
-back = each(get)
-t2 = time.perf_counter()
+upload_s, download_s, back = upload_then_download(len(names), put, get, concurrency)
 assert back == files, "downloaded bytes differ from the uploaded ones"
-print(json.dumps({"upload_s": t1 - t0, "download_s": t2 - t1, "files": len(names),
+print(json.dumps({"upload_s": upload_s, "download_s": download_s, "files": len(names),
                   "bytes": sum(map(len, back)), "startup_s": t_ready - t_start}))

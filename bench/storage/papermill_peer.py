@@ -15,7 +15,8 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+
+from peer_transfers import upload_then_download
 
 t_start = time.perf_counter()
 from papermill.iorw import papermill_io  # noqa: E402  (import time is reported separately)
@@ -39,20 +40,9 @@ def get(i):
     return papermill_io.read(f"s3://{bucket}/{prefix}{names[i]}")
 
 
-def each(fn):
-    if concurrency == 1:
-        return [fn(i) for i in range(len(names))]
-    with ThreadPoolExecutor(concurrency) as pool:
-        return list(pool.map(fn, range(len(names))))
-
-
-t0 = time.perf_counter()
-each(put)
-t1 = time.perf_counter()
-back = each(get)
-t2 = time.perf_counter()
+upload_s, download_s, back = upload_then_download(len(names), put, get, concurrency)
 # papermill's line splitting drops the final newline; everything else must come back unchanged.
 assert all(t.startswith(b) and t[len(b):] in ("", "\n") for b, t in zip(back, texts)), \
     "downloaded text differs from the uploaded"
-print(json.dumps({"upload_s": t1 - t0, "download_s": t2 - t1, "files": len(names),
+print(json.dumps({"upload_s": upload_s, "download_s": download_s, "files": len(names),
                   "bytes": sum(len(b.encode()) for b in back), "startup_s": t_ready - t_start}))
