@@ -16,7 +16,6 @@ struct WidgetTracker {
     }
 
     private var states: [String: JSONObject] = [:]
-    private var order: [String] = []
     private var buffers: [String: [(path: JSONValue, data: String)]] = [:]
     /// Output widgets by comm id: their outputs and whether a `clear_output(wait=True)` is pending.
     private var outputWidgets: [String: (outputs: [JSONValue], clearPending: Bool, msgID: String?)] = [:]
@@ -31,7 +30,6 @@ struct WidgetTracker {
     mutating func comm(_ m: JupyterMessage) {
         guard let id = m.content["comm_id"]?.stringValue, let data = m.content["data"] else { return }
         if let state = data["state"]?.objectValue {
-            if states[id] == nil { order.append(id) }
             var merged = states[id] ?? JSONObject()
             for (k, v) in state { merged[k] = v }
             states[id] = merged
@@ -97,8 +95,7 @@ struct WidgetTracker {
     /// `metadata.widgets`: models whose state names a `_model_name`, with their buffers.
     var metadata: JSONValue? {
         var models = JSONObject()
-        for id in order {
-            guard let state = states[id], state["_model_name"] != nil else { continue }
+        for (id, state) in states.sorted(by: { $0.key < $1.key }) where state["_model_name"] != nil {
             var model = JSONObject([
                 ("model_name", state["_model_name"] ?? .null),
                 ("model_module", state["_model_module"] ?? .null),
