@@ -27,6 +27,24 @@ import Testing
         }
     }
 
+    @Test func theNextRunIsClaimedInTheCommitThatEndsTheCurrentOne() async throws {
+        try await WorkerCluster.with { cluster in
+            let worker = try await cluster.worker(["--id", "box-b", "--concurrency", "1"])
+            let first = try await cluster.submit("slow.ipynb", ["seconds": 2])
+            try await cluster.waitForStarted(first)
+            let second = try await cluster.submit("params.ipynb", ["x": 1, "name": "next"])
+            let ended = try await cluster.http.waitForFinal(first)
+            let next = try await cluster.http.waitForFinal(second)
+            #expect(ended["status"]?.stringValue == "succeeded" && next["status"]?.stringValue == "succeeded",
+                    "\(ended.text)\n\(next.text)\n\(worker.log)")
+            // One statement wrote both: the claim has the finish's time, to the microsecond.
+            let finishedAt = ended["transitions"]?.arrayValue?.last?["at"]
+            let claimedAt = next["transitions"]?.arrayValue?.first { $0["status"]?.stringValue == "running" }?["at"]
+            #expect(finishedAt != nil && finishedAt == claimedAt, "\(ended.text)\n\(next.text)")
+            #expect(next["worker"]?.stringValue == "box-b/worker-0" && cluster.transitions(next) == ["queued", "running", "succeeded"])
+        }
+    }
+
     @Test func aJobRequiringALabelRunsOnlyOnAWorkerWithIt() async throws {
         try await WorkerCluster.with { cluster in
             let plain = try await cluster.worker(["--id", "plain", "--concurrency", "1"])

@@ -11,6 +11,7 @@ import Testing
             let worker = try await cluster.worker(["--concurrency", "1", "--drain-grace", "120"])
             let id = try await cluster.submit("slow.ipynb", ["seconds": 3])
             try await cluster.waitForStarted(id)
+            let waiting = try await cluster.submit("params.ipynb")
             worker.signal(SIGTERM)
             let status = await worker.waitForExit(timeout: 150)
             #expect(status == 0, "\(worker.log)")
@@ -18,6 +19,9 @@ import Testing
             #expect(run["status"]?.stringValue == "succeeded", "\(run.text)\n\(worker.log)")
             #expect(cluster.transitions(run) == ["queued", "running", "succeeded"])
             #expect(worker.log.contains("draining"))
+            // A draining worker's last finish does not claim the next run.
+            let left = try await cluster.http.get("/api/v1/runs/\(waiting)").json
+            #expect(cluster.transitions(left) == ["queued"] && left["attempt"] == .int(0), "\(left.text)")
         }
     }
 

@@ -40,6 +40,13 @@ public protocol SchedulingStore: Sendable {
     /// `queued` until `retryAt`; anything else is final. Lease holder only (`leaseLost` otherwise).
     func finish(_ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date)
         async throws -> RunRecord
+    /// `finish`, then — when `next` is given — `claim` for the same worker with `next`'s labels and
+    /// lease at the same `now`, in one transaction: a worker that goes on to its next run pays one
+    /// durable commit per run instead of two. When the finish is refused nothing is claimed. The
+    /// run just finished is never the one claimed, even when it was queued again for a retry that
+    /// is already due (the worker that failed it should not take it straight back).
+    func finish(_ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date,
+                claimingNext next: NextClaim?) async throws -> FinishAndClaim
     /// Gives a running run back to the queue without ending its attempt's budget (a worker
     /// draining on shutdown): queued again at once, `maxAttempts` + 1; cancelled instead if a
     /// cancel was requested. Lease holder only (`leaseLost` otherwise).

@@ -4,13 +4,16 @@ import Logging
 extension Worker {
     /// Records how an attempt ended. An interrupted attempt (the worker is stopping) is handed
     /// back to the queue without using up the run's attempts; anything else is finished, with a
-    /// retry when the run's policy allows one.
-    func record(_ ending: RunEnding, of run: RunRecord, details: RunDetailsRecorder) async {
+    /// retry when the run's policy allows one. Unless the worker is stopping, the finish also
+    /// claims the worker's next run in the same commit; that run is returned, already running
+    /// under this worker, for the caller to process or hand back.
+    func record(_ ending: RunEnding, of run: RunRecord, details: RunDetailsRecorder) async -> RunRecord? {
         _ = await persist("record the details of run \(run.id)") {
             guard await details.flush() else { throw SchedulingStoreError.unavailable(operation: "record run details", reason: "pending") }
         }
         let now = Date()
         let recorded: RunRecord?
+        var next: RunRecord? = nil
         if case .interrupted = ending {
             recorded = await persist("hand back run \(run.id)") {
                 try await self.store.handBack(run.id, worker: self.options.id, reason: "worker stopping", now: now)
@@ -24,19 +27,24 @@ extension Worker {
                 retryAt = now.addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
             }
             let outcome = ending.finishOutcome
-            recorded = await persist("record the end of run \(run.id)") {
-                try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil, retryAt: retryAt, now: now)
+            let claim = stopping ? nil : NextClaim(labels: options.labels, lease: options.lease)
+            let both = await persist("record the end of run \(run.id)") {
+                try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil, retryAt: retryAt,
+                                            now: now, claimingNext: claim)
             }
+            recorded = both?.finished
+            next = both?.next
             if let recorded {
                 logger.info("run \(run.id) attempt \(run.attempt): \(ending.status)\(recorded.status == .queued ? " (retry queued)" : "")")
             }
         }
-        guard let recorded else { return }
+        guard let recorded else { return next }
         if recorded.status.isFinal {
             await events.publish(RunEvent(run: run.id.rawValue, kind: .finished(status: recorded.status.rawValue)))
         } else {
             await events.publish(RunEvent(run: run.id.rawValue, kind: .status(recorded.status.rawValue)))
         }
+        return next
     }
 
     /// A run claimed just as the worker was told to stop goes back without being started.

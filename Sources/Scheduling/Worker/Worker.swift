@@ -16,7 +16,7 @@ public actor Worker {
     let events: any RunEventSink
     private let wakeup: WorkerWakeup
     let logger: Logger
-    private var stopping = false
+    private(set) var stopping = false
     /// A second stop: interrupt at once, and give up recording an ending the store cannot take now.
     var hurried = false
     private var current: RunControl?
@@ -35,27 +35,36 @@ public actor Worker {
     /// Runs until `stop` is called and the current run (if any) is finished or handed back.
     public func run() async {
         var backoff = WorkerBackoff(initial: options.errorBackoff, maximum: options.maxErrorBackoff)
+        // The run claimed together with the end of the previous one, if any.
+        var next: RunRecord? = nil
         while !stopping {
             let claimed: RunRecord?
-            do {
-                claimed = try await store.claim(worker: options.id, labels: options.labels, lease: options.lease, now: Date())
-                if backoff.failures > 0 { logger.notice("\(options.id): the run database answers again") }
-                backoff.reset()
-            } catch {
-                let wait = backoff.next(random: &generator)
-                if backoff.failures == 1 || backoff.failures % 10 == 0 {
-                    logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(WorkerBackoff.text(wait))): \(error)")
+            if let taken = next {
+                claimed = taken
+                next = nil
+            } else {
+                do {
+                    claimed = try await store.claim(worker: options.id, labels: options.labels, lease: options.lease, now: Date())
+                    if backoff.failures > 0 { logger.notice("\(options.id): the run database answers again") }
+                    backoff.reset()
+                } catch {
+                    let wait = backoff.next(random: &generator)
+                    if backoff.failures == 1 || backoff.failures % 10 == 0 {
+                        logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(WorkerBackoff.text(wait))): \(error)")
+                    }
+                    await wakeup.wait(timeout: wait)
+                    continue
                 }
-                await wakeup.wait(timeout: wait)
-                continue
             }
             // A stop that arrived while the claim was in flight: the run goes straight back.
             if let run = claimed {
-                if stopping { await handBackUnstarted(run) } else { await process(run) }
+                if stopping { await handBackUnstarted(run) } else { next = await process(run) }
                 continue
             }
             await wakeup.wait(timeout: options.pollInterval)
         }
+        // A stop that arrived while the last finish claimed the next run.
+        if let run = next { await handBackUnstarted(run) }
     }
 
     /// Stops taking runs; a running notebook gets `drainGrace` to finish, then is interrupted and
@@ -78,7 +87,8 @@ public actor Worker {
 
     public var isBusy: Bool { current != nil }
 
-    private func process(_ run: RunRecord) async {
+    /// Executes `run` and records its ending; returns the next run when the ending claimed one.
+    private func process(_ run: RunRecord) async -> RunRecord? {
         let control = RunControl()
         current = control
         defer { current = nil }
@@ -99,7 +109,7 @@ public actor Worker {
         let ending = await RunExecution(run: run, environment: environment, control: control, events: events,
                                         details: { await details.record($0) }).execute()
         timeout?.cancel()
-        await record(ending, of: run, details: details)
+        return await record(ending, of: run, details: details)
     }
 
     private func startHeartbeat(_ run: RunRecord, control: RunControl, details: RunDetailsRecorder) -> Task<Void, Never> {

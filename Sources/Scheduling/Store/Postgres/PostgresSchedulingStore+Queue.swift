@@ -70,13 +70,24 @@ extension PostgresSchedulingStore {
     public func finish(
         _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
     ) async throws -> RunRecord {
-        let operation = "finish run \(id)"
+        try await finish(id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now,
+                         claimingNext: nil).finished
+    }
+
+    public func finish(
+        _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date,
+        claimingNext next: NextClaim?
+    ) async throws -> FinishAndClaim {
+        let operation = next == nil ? "finish run \(id)" : "finish run \(id) and claim the next for \(worker)"
         for _ in 0..<8 {
-            if let row = try await rows(operation, Self.finishQuery(
-                id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now)).first {
-                return try PostgresRunRow.decode(row)
+            let query = Self.finishQuery(id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now,
+                                         next: next)
+            let records = try await rows(operation, query).map(PostgresRunRow.decode)
+            // The finished run and the claimed one come back in one result; the claim never takes `id`.
+            if let finished = records.first(where: { $0.id == id }) {
+                return FinishAndClaim(finished: finished, next: records.first { $0.id != id })
             }
-            // Not held by `worker` (or gone): read the run to say why.
+            // Not held by `worker` (or gone), and then nothing was claimed: read the run to say why.
             guard let run = try await self.run(id) else { throw SchedulingStoreError.runNotFound(id) }
             try run.requireHolder(worker)
         }
@@ -88,10 +99,15 @@ extension PostgresSchedulingStore {
     /// the transition written in the same statement. The lease check is the WHERE clause and the
     /// retry decision reads the row being updated: a cancel request or a lease expiry committed
     /// meanwhile is waited for and then seen (PostgreSQL re-evaluates both on the newest row).
+    /// With `next`, the same statement claims the worker's next run as `claim` does, and only when
+    /// the finish updated its row. Every part of a statement sees the same snapshot, in which the
+    /// run being finished is still `running`, so it cannot be the one claimed. Without `next` the
+    /// claim's one-time condition is false and it reads nothing.
     static func finishQuery(
-        _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
+        _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date, next: NextClaim?
     ) -> PostgresQuery {
         let at = StoreTime.micros(now)
+        let expires = StoreTime.micros(now.addingTimeInterval(next?.lease ?? 0))
         // Whether the attempt is retried: fixed SQL text, no caller input.
         let retry = outcome.isRetryable && retryAt != nil ? "(NOT cancel_requested AND attempt < max_attempts)" : "false"
         return """
@@ -109,8 +125,19 @@ extension PostgresSchedulingStore {
                 -- A finish never ends in `queued`: that status means the attempt is retried.
                 INSERT INTO run_transitions (run_id, attempt, status, at, worker, note)
                 SELECT id, attempt, status, \(at), \(worker), CASE WHEN status = 'queued' THEN 'retry' END FROM ended
+            ), claimed AS (
+                UPDATE runs SET status = 'running', attempt = attempt + 1, started = coalesce(started, \(at)),
+                    worker = \(worker), lease_expires = \(expires)
+                WHERE id = (SELECT id FROM runs
+                            WHERE \(next != nil) AND EXISTS (SELECT 1 FROM ended)
+                                AND status = 'queued' AND not_before <= \(at) AND labels <@ \(next?.labels ?? [])::text[]
+                            ORDER BY not_before, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING *
+            ), claim_logged AS (
+                INSERT INTO run_transitions (run_id, attempt, status, at, worker)
+                SELECT id, attempt, status, \(at), worker FROM claimed
             )
-            SELECT * FROM ended
+            SELECT * FROM ended UNION ALL SELECT * FROM claimed
             """
     }
 
