@@ -29,7 +29,9 @@ import Testing
         let first = try await Self.waitForRuns(http, count: 1, within: 75)[0]
         let firer = try #require(replicas.firstIndex { $0.log.contains("as run \(first.id)") },
                                  "no replica logged firing \(first.id)")
-        replicas[firer].kill9()
+        let killed = replicas[firer]
+        killed.kill9()
+        defer { killed.stop() }
         let survivor = replicas[1 - firer]
         let survivorHTTP = HTTP(base: survivor.baseURL)
 

@@ -1,10 +1,13 @@
 import Foundation
 
 /// A real `quire serve` on a port the OS chose, in its own temporary data folder (server and web
-/// UI tests). Stopped (and the
-/// folder removed) by `stop()`; `kill()` is SIGKILL for crash tests.
+/// UI tests). Stopped (and the folder removed) by `stop()`; `kill9()` is SIGKILL for crash tests.
+/// Its TMPDIR is a folder of its own, where its kernels' runtime folders are: removed with the
+/// process, even a SIGKILLed one, whose kernels are found by that path and killed.
 public final class ServeProcess: @unchecked Sendable {
     public let data: String
+    /// The process's TMPDIR.
+    public let tmp: String
     public let process: Process
     public let baseURL: String
     public let logPath: String
@@ -17,6 +20,8 @@ public final class ServeProcess: @unchecked Sendable {
         ownsData = data == nil
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.data = folder
+        tmp = NSTemporaryDirectory() + "quire-serve-tmp-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         var args = ["serve", "--port", "0", "--data", folder, "--workers", String(workers)]
         if let config {
             let path = folder + "/quire.yaml"
@@ -33,6 +38,7 @@ public final class ServeProcess: @unchecked Sendable {
         // Stopping a server mid-run waits this long for the run before handing it back; tests
         // that are not about draining should not wait the production default of 30 s.
         environment["QUIRE_DRAIN_GRACE"] = "2"
+        environment["TMPDIR"] = tmp
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe()
@@ -79,8 +85,11 @@ public final class ServeProcess: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
         process.waitUntilExit()
-        if removeData && ownsData {
-            try? FileManager.default.removeItem(atPath: data)
+        killProcesses(mentioning: tmp, except: process.processIdentifier)
+        try? FileManager.default.removeItem(atPath: tmp)
+        // The log is this process's own even when the data folder was lent to it.
+        if removeData {
+            if ownsData { try? FileManager.default.removeItem(atPath: data) }
             try? FileManager.default.removeItem(atPath: logPath)
         }
     }
@@ -90,6 +99,8 @@ public final class ServeProcess: @unchecked Sendable {
     public func kill9() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        killProcesses(mentioning: tmp, except: process.processIdentifier)
+        try? FileManager.default.removeItem(atPath: tmp)
     }
 }
 

@@ -70,13 +70,7 @@ public final class WorkerProcess: @unchecked Sendable {
     }
 
     /// Kills every process whose command line names this worker's TMPDIR (its kernels).
-    public func killKernels() {
-        guard let pids = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
-        for pid in pids.compactMap(Int32.init) where pid != process.processIdentifier {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
-            if String(decoding: data, as: UTF8.self).contains(tmp) { kill(pid, SIGKILL) }
-        }
-    }
+    public func killKernels() { killProcesses(mentioning: tmp, except: process.processIdentifier) }
 
     /// SIGTERM, a drain of up to `timeout`, then SIGKILL; kernels are cleaned up and the folder removed.
     public func stop(timeout: TimeInterval = 90) async {

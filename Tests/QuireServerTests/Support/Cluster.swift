@@ -1,11 +1,13 @@
 import Foundation
 import QuireTestSupport
 
-/// A `quire worker` process started by a test, with its log in a temporary file.
+/// A `quire worker` process started by a test, with its log in a temporary file and a TMPDIR of
+/// its own (its kernels' runtime folders), both removed when it is stopped or killed.
 final class WorkerChild: @unchecked Sendable {
     let id: String
     let process: Process
     let logPath: String
+    let tmp: String
 
     init(id: String, args: [String], env: [String: String], concurrency: Int = 1) throws {
         self.id = id
@@ -15,6 +17,9 @@ final class WorkerChild: @unchecked Sendable {
         p.currentDirectoryURL = URL(fileURLWithPath: TestPaths.root)
         var environment = ProcessInfo.processInfo.environment
         environment["VIRTUAL_ENV"] = TestPaths.venv
+        tmp = NSTemporaryDirectory() + "quire-worker-tmp-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        environment["TMPDIR"] = tmp
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         logPath = NSTemporaryDirectory() + "quire-worker-\(id)-\(UUID().uuidString.prefix(8)).log"
@@ -32,6 +37,7 @@ final class WorkerChild: @unchecked Sendable {
     func kill9() {
         ProcessTree.killWithDescendants(process.processIdentifier)
         process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: tmp)
     }
 
     func stop() {
@@ -43,6 +49,7 @@ final class WorkerChild: @unchecked Sendable {
         }
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: logPath)
+        try? FileManager.default.removeItem(atPath: tmp)
     }
 }
 
@@ -102,6 +109,7 @@ final class Cluster: @unchecked Sendable {
                 kills.replicas += 1
                 if let fresh = try? ServeProcess(workers: 0, data: old.data, extraArgs: args + ["--config", old.data + "/quire.yaml"], env: env) {
                     lock.withLock { replicas[0] = fresh }
+                    try? FileManager.default.removeItem(atPath: old.logPath)
                 }
                 continue
             }
