@@ -38,10 +38,8 @@ public protocol SchedulingStore: Sendable {
     ) async throws
     /// Ends the current attempt. A failure or timeout with `retryAt` and attempts left goes back to
     /// `queued` until `retryAt`; anything else is final. Lease holder only (`leaseLost` otherwise).
-    func finish(_ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date)
-        async throws -> RunRecord
-    /// `finish`, then — when `next` is given — `claim` for the same worker with `next`'s labels and
-    /// lease at the same `now`, in one transaction: a worker that goes on to its next run pays one
+    /// Then, when `next` is given, `claim` for the same worker with `next`'s labels and lease at
+    /// the same `now`, in the same transaction: a worker that goes on to its next run pays one
     /// durable commit per run instead of two. When the finish is refused nothing is claimed. The
     /// run just finished is never the one claimed, even when it was queued again for a retry that
     /// is already due (the worker that failed it should not take it straight back).
@@ -98,4 +96,14 @@ public protocol SchedulingStore: Sendable {
     /// Makes the configuration's jobs exactly `jobs`: config jobs not listed are deleted, listed ones
     /// inserted or updated; API jobs are untouched (a listed name held by an API job is refused).
     func replaceConfigJobs(_ jobs: [StoredJob], now: Date) async throws
+}
+
+extension SchedulingStore {
+    /// Ends the current attempt without claiming another (see `finish(…, claimingNext:)`).
+    public func finish(_ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date)
+        async throws -> RunRecord
+    {
+        try await finish(id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now,
+                         claimingNext: nil).finished
+    }
 }

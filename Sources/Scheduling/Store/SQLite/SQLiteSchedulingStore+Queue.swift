@@ -55,13 +55,6 @@ extension SQLiteSchedulingStore {
     }
 
     public func finish(
-        _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date
-    ) async throws -> RunRecord {
-        try await finish(id, worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now,
-                         claimingNext: nil).finished
-    }
-
-    public func finish(
         _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date,
         claimingNext next: NextClaim?
     ) async throws -> FinishAndClaim {
