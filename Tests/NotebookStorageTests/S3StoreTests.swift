@@ -60,6 +60,13 @@ import Testing
             return bucket == store.bucket && (error as! StorageError).description.contains("NoSuchBucket")
         }
         await #expect(throws: StorageError.self) { try await store.list(prefix: "", delimiter: nil, pageSize: 10, after: nil) }
+        // A HEAD's 404 has no body; the bucket is still named as the missing part.
+        await #expect {
+            try await store.stat("x.ipynb")
+        } throws: { error in
+            guard case StorageError.noSuchBucket(let bucket) = error else { return false }
+            return bucket == store.bucket
+        }
     }
 
     @Test func missingKey() async throws {

@@ -35,7 +35,15 @@ public struct S3Store: NotebookStore {
     }
 
     public func stat(_ key: String) async throws(StorageError) -> ObjectInfo {
-        let r = try await client.send(S3Request(method: .HEAD, bucket: bucket, key: key))
+        let r: S3Response
+        do {
+            r = try await client.send(S3Request(method: .HEAD, bucket: bucket, key: key))
+        } catch .noSuchKey {
+            // A HEAD answer has no body, so a 404 cannot say whether the key or the whole bucket
+            // is missing; a mistyped bucket deserves to be named. A HEAD of the bucket tells.
+            if case .noSuchBucket = await bucketCheck() { throw .noSuchBucket(bucket: bucket) }
+            throw .noSuchKey(bucket: bucket, key: key)
+        }
         return ObjectInfo(key: key, size: r.header("content-length").flatMap(Int.init) ?? 0,
                           modified: r.header("last-modified").flatMap(S3Dates.http),
                           etag: r.header("etag").map(Self.unquote))
@@ -58,6 +66,16 @@ public struct S3Store: NotebookStore {
 
     public func delete(_ key: String) async throws(StorageError) {
         _ = try await client.send(S3Request(method: .DELETE, bucket: bucket, key: key))
+    }
+
+    /// The bucket's own HEAD: nil when it exists (or the answer does not say), its error otherwise.
+    private func bucketCheck() async -> StorageError? {
+        do {
+            _ = try await client.send(S3Request(method: .HEAD, bucket: bucket, key: nil))
+            return nil
+        } catch {
+            return error
+        }
     }
 
     static func unquote(_ etag: String) -> String {
