@@ -22,7 +22,7 @@ import Testing
         }
         server.kill9()
         let firstLog = server.log
-        defer { try? FileManager.default.removeItem(atPath: server.logPath) }
+        server.stop()  // already dead: removes its log and TMPDIR, not the lent data folder
         KernelCleanup.killOrphans(startedUnder: nbs.path)
 
         let second = try ServeProcess(workers: 1, data: data.path)

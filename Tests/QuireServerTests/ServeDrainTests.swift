@@ -18,7 +18,7 @@ import Testing
         #expect(status == 0, "\(server.log)")
 
         let after = try ServeProcess(workers: 0, data: server.data)
-        defer { after.stop(removeData: false) }
+        defer { after.stop() }  // its log; the data folder is `server`'s
         let run = try await HTTP(base: after.baseURL).get("/api/v1/runs/\(id)").json
         #expect(run["status"]?.stringValue == "succeeded", "\(run)\n\(server.log)")
     }
@@ -34,7 +34,7 @@ import Testing
         #expect(status == 0, "\(server.log)")
 
         let after = try ServeProcess(workers: 0, data: server.data)
-        defer { after.stop(removeData: false) }
+        defer { after.stop() }  // its log; the data folder is `server`'s
         let run = try await HTTP(base: after.baseURL).get("/api/v1/runs/\(id)").json
         let statuses = (run["transitions"]?.arrayValue ?? []).compactMap { $0["status"]?.stringValue }
         #expect(run["status"]?.stringValue == "queued" && statuses == ["queued", "running", "queued"], "\(run)\n\(server.log)")

@@ -48,7 +48,19 @@ public final class ServeProcess: @unchecked Sendable {
         p.standardError = FileHandle(forWritingAtPath: logPath)
         try p.run()
         process = p
-        baseURL = try Self.readURL(out, process: p, log: logPath)
+        do {
+            baseURL = try Self.readURL(out, process: p, log: logPath)
+        } catch {
+            // A server that did not start leaves nothing behind (its log is in the error).
+            let deadline = Date().addingTimeInterval(10)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+            p.waitUntilExit()
+            try? FileManager.default.removeItem(atPath: tmp)
+            try? FileManager.default.removeItem(atPath: logPath)
+            if ownsData { try? FileManager.default.removeItem(atPath: folder) }
+            throw error
+        }
     }
 
     /// The first stdout line names the URL; anything else means the server did not start.
