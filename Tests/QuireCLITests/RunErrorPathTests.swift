@@ -19,14 +19,23 @@ import Testing
     }
 
     /// Starts `quire run` in the background, for tests that act on it while it runs.
+    /// Starts `quire run input out` with TMPDIR set to `runtimeFolder(out)`, where its kernel's
+    /// runtime folder (connection file, sockets) is made: inside the test's temporary folder, so
+    /// it goes with it even after a SIGKILL, and a test can see whether quire removed it.
     static func startRun(_ input: String, _ out: String) throws -> Process {
+        try FileManager.default.createDirectory(atPath: runtimeFolder(out), withIntermediateDirectories: true)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: QuireBinary.path)
         p.arguments = ["run", input, out]
         p.currentDirectoryURL = URL(fileURLWithPath: QuireBinary.root)
+        p.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": runtimeFolder(out)]) { $1 }
         p.standardError = FileHandle.nullDevice
         try p.run()
         return p
+    }
+
+    static func runtimeFolder(_ out: String) -> String {
+        URL(fileURLWithPath: out).deletingLastPathComponent().path + "/runtime"
     }
 
     /// Processes whose working directory is `dir`: kernels run in the input's folder, so any left
@@ -156,6 +165,8 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationStatus == 143)
         #expect(Self.processes(in: tmp.path).isEmpty, "the kernel must not outlive quire")
+        let left = try FileManager.default.contentsOfDirectory(atPath: Self.runtimeFolder(out))
+        #expect(left.isEmpty, "the kernel's connection file and sockets are removed: \(left)")
         let nb = try Self.load(out)
         #expect(nb.cells[0].source.contains("Execution was interrupted (SIGTERM)"))
         #expect(nb.cells.last?.metadata["papermill"]?["status"] == "pending")
