@@ -32,6 +32,8 @@ import Testing
         }
         #expect(result.output.contains("live status sequence"))
         #expect(result.output.contains("live view: highlighted"))
+        // Screenshots are for looking into a failure; a passing run leaves none behind.
+        if result.status == 0 { try? FileManager.default.removeItem(atPath: shots) } else { print("screenshots kept in \(shots)") }
     }
 
     /// Runs the venv's python; output and errors together, with a deadline.
