@@ -12,7 +12,12 @@ import Testing
         p.arguments = args
         // The kernel is found in the checkout's .venv, as for local runs.
         p.currentDirectoryURL = URL(fileURLWithPath: ChildServer.root)
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"].merging(CLIStoreTests.awsEnv) { $1 }
+        // No home: the kernel's IPython and matplotlib then make their folders under TMPDIR,
+        // which is this run's own and removed after it.
+        let tmp = NSTemporaryDirectory() + "quire-s3run-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "TMPDIR": tmp].merging(CLIStoreTests.awsEnv) { $1 }
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
