@@ -56,6 +56,10 @@ public protocol SchedulingStore: Sendable {
     /// caller's policy decides, attempts included), else failed with `WorkerLost` (cancelled if a
     /// cancel was requested). Returns the runs changed.
     func expireLeases(now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord]
+    /// Runs `running` under `worker`, oldest first. A worker asks after a claim or a
+    /// finish-and-claim failed in transit: the database may have committed a claim whose answer
+    /// never arrived, and that run is the worker's to execute.
+    func runsHeld(by worker: String) async throws -> [RunRecord]
     /// Runs left `running` under `worker` by a previous process of that worker are treated as
     /// expired leases.
     func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord]

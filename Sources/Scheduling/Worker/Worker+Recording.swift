@@ -28,12 +28,16 @@ extension Worker {
             }
             let outcome = ending.finishOutcome
             let claim = stopping ? nil : NextClaim(labels: options.labels, lease: options.lease)
+            var tries = 0
             let both = await persist("record the end of run \(run.id)") {
-                try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil, retryAt: retryAt,
-                                            now: now, claimingNext: claim)
+                tries += 1
+                return try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil,
+                                                   retryAt: retryAt, now: now, claimingNext: claim)
             }
             recorded = both?.finished
             next = both?.next
+            // A try that failed in transit may have committed, its claim included.
+            if claim != nil && tries > 1 { claimInDoubt = true }
             if let recorded {
                 logger.info("run \(run.id) attempt \(run.attempt): \(ending.status)\(recorded.status == .queued ? " (retry queued)" : "")")
             }
@@ -45,6 +49,19 @@ extension Worker {
             await events.publish(RunEvent(run: run.id.rawValue, kind: .status(recorded.status.rawValue)))
         }
         return next
+    }
+
+    /// After a claim that failed in transit, the database may hold a run for this worker whose
+    /// claim committed though the answer never arrived: nobody else would run it before its lease
+    /// expired, and then its attempt would count as lost without having started. Such a run is
+    /// taken up here, the oldest first (the next call takes the next, if there are more). Called
+    /// only between runs, so nothing this worker is executing is among them. Nil when there is
+    /// none, or when the database cannot say yet (asked again next time).
+    func takeRunHeldInDoubt() async -> RunRecord? {
+        guard let held = try? await store.runsHeld(by: options.id) else { return nil }
+        claimInDoubt = held.count > 1
+        if let run = held.first { logger.notice("run \(run.id): its claim by \(options.id) committed but the answer was lost; running it") }
+        return held.first
     }
 
     /// A run claimed just as the worker was told to stop goes back without being started.

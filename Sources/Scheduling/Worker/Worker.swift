@@ -19,6 +19,8 @@ public actor Worker {
     private(set) var stopping = false
     /// A second stop: interrupt at once, and give up recording an ending the store cannot take now.
     var hurried = false
+    /// A claim (alone or with a finish) failed in transit: it may have committed all the same.
+    var claimInDoubt = false
     private var current: RunControl?
     var generator = SystemRandomNumberGenerator()
 
@@ -42,12 +44,15 @@ public actor Worker {
             if let taken = next {
                 claimed = taken
                 next = nil
+            } else if claimInDoubt, let held = await takeRunHeldInDoubt() {
+                claimed = held
             } else {
                 do {
                     claimed = try await store.claim(worker: options.id, labels: options.labels, lease: options.lease, now: Date())
                     if backoff.failures > 0 { logger.notice("\(options.id): the run database answers again") }
                     backoff.reset()
                 } catch {
+                    if (error as? SchedulingStoreError)?.isTransient == true { claimInDoubt = true }
                     let wait = backoff.next(random: &generator)
                     if backoff.failures == 1 || backoff.failures % 10 == 0 {
                         logger.error("\(options.id): claim failed (\(backoff.failures) in a row; next try in \(WorkerBackoff.text(wait))): \(error)")

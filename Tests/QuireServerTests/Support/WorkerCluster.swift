@@ -28,9 +28,10 @@ final class WorkerCluster: @unchecked Sendable {
         }
     }
 
-    /// Starts `quire worker --database URL --store FOLDER args…` and waits for its start line.
-    func worker(_ args: [String], env: [String: String] = [:]) async throws -> WorkerProcess {
-        let w = try WorkerProcess(["--database", url, "--store", outputs.path] + args, env: env)
+    /// Starts `quire worker --database URL --store FOLDER args…` and waits for its start line;
+    /// `database` replaces the cluster's URL (e.g. the same database through a proxy).
+    func worker(_ args: [String], env: [String: String] = [:], database: String? = nil) async throws -> WorkerProcess {
+        let w = try WorkerProcess(["--database", database ?? url, "--store", outputs.path] + args, env: env)
         workers.append(w)
         try await w.waitForReady()
         return w

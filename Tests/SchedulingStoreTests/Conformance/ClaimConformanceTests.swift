@@ -22,6 +22,20 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.allCases) func runsHeldByAWorkerAreItsRunningOnesOldestFirst(_ backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            for i in 0..<4 { _ = try await store.createRun(sampleRun(), now: at(Double(i))) }
+            let a = try #require(try await store.claim(worker: "w1", labels: [], lease: 60, now: at(10)))
+            let b = try #require(try await store.claim(worker: "w2", labels: [], lease: 60, now: at(11)))
+            let c = try #require(try await store.claim(worker: "w1", labels: [], lease: 60, now: at(12)))
+            #expect(try await store.runsHeld(by: "w1") == [a, c])
+            _ = try await store.finish(a.id, worker: "w1", outcome: .succeeded, output: nil, retryAt: nil, now: at(13))
+            #expect(try await store.runsHeld(by: "w1") == [c])
+            #expect(try await store.runsHeld(by: "w2") == [b])
+            #expect(try await store.runsHeld(by: "w3").isEmpty)
+        }
+    }
+
     @Test(arguments: Backend.allCases) func requiredLabelsMustAllBeOnTheWorker(_ backend: Backend) async throws {
         try await withStore(backend) { store, _ in
             let gpu = try await store.createRun(sampleRun(labels: ["gpu", "linux"]), now: t0).run

@@ -14,10 +14,14 @@ extension PostgresSchedulingStore {
         }
     }
 
-    public func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord] {
-        let orphaned = try await rows("find runs left by \(worker)", """
+    public func runsHeld(by worker: String) async throws -> [RunRecord] {
+        try await rows("find runs held by \(worker)", """
             SELECT * FROM runs WHERE status = 'running' AND worker = \(worker) ORDER BY id
             """).map(PostgresRunRow.decode)
+    }
+
+    public func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord] {
+        let orphaned = try await runsHeld(by: worker)
         let plans = orphaned.map { run in (run, run.cancelRequested ? nil : retryAt(run)) }
         return try await loseWorkers(plans, reason: "worker restarted", now: now) { current, seen in
             current.leaseExpires == seen.leaseExpires

@@ -15,10 +15,14 @@ extension SQLiteSchedulingStore {
         }
     }
 
-    public func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord] {
-        let orphaned = try await read("find runs left by \(worker)") { db in
+    public func runsHeld(by worker: String) async throws -> [RunRecord] {
+        try await read("find runs held by \(worker)") { db in
             try RunRow.fetchAll(db, "SELECT * FROM runs WHERE status = 'running' AND worker = ? ORDER BY id", [worker])
         }
+    }
+
+    public func reconcileAfterRestart(worker: String, now: Date, retryAt: (RunRecord) -> Date?) async throws -> [RunRecord] {
+        let orphaned = try await runsHeld(by: worker)
         let plans = orphaned.map { run in (run, run.cancelRequested ? nil : retryAt(run)) }
         return try await loseWorkers(plans, reason: "worker restarted", now: now) { current, seen in
             current.leaseExpires == seen.leaseExpires
