@@ -15,6 +15,9 @@ import Testing
             let ended = try await cluster.http.waitForFinal(first)
             #expect(ended["status"]?.stringValue == "succeeded", "\(ended.text)\n\(worker.log)")
             try await Self.expectRunOnce(second, cluster, worker)
+            // The worker learned that its refused retry had been preceded by its own finish.
+            #expect(worker.log.contains("run \(first): its end was recorded after all"), "\(worker.log)")
+            #expect(worker.log.contains("run \(first) attempt 1: succeeded"), "\(worker.log)")
             #expect(try proxy.command("cuts") == "1", "the finish's answer was lost")
         }
     }

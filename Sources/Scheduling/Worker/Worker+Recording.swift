@@ -34,10 +34,14 @@ extension Worker {
                 return try await self.store.finish(run.id, worker: self.options.id, outcome: outcome, output: nil,
                                                    retryAt: retryAt, now: now, claimingNext: claim)
             }
-            recorded = both?.finished
-            next = both?.next
             // A try that failed in transit may have committed, its claim included.
-            if claim != nil && tries > 1 { claimInDoubt = true }
+            if tries > 1 {
+                if claim != nil { claimInDoubt = true }
+                if let finished = both?.finished { recorded = finished } else { recorded = await finishCommittedInTransit(run, at: now) }
+            } else {
+                recorded = both?.finished
+            }
+            next = both?.next
             if let recorded {
                 logger.info("run \(run.id) attempt \(run.attempt): \(ending.status)\(recorded.status == .queued ? " (retry queued)" : "")")
             }
@@ -49,6 +53,18 @@ extension Worker {
             await events.publish(RunEvent(run: run.id.rawValue, kind: .status(recorded.status.rawValue)))
         }
         return next
+    }
+
+    /// The run as this worker's finish left it, when that finish committed although its answer
+    /// was lost and the retry was then refused: the run's last transition is then this worker's,
+    /// for this attempt, at the finish's own time to the microsecond. Nil otherwise (the lease
+    /// was lost before, or the database cannot say).
+    func finishCommittedInTransit(_ run: RunRecord, at now: Date) async -> RunRecord? {
+        guard let last = try? await store.transitions(run.id).last, last.worker == options.id,
+              last.attempt == run.attempt, last.at == StoreTime.rounded(now),
+              let current = try? await store.run(run.id) else { return nil }
+        logger.notice("run \(run.id): its end was recorded after all (the answer was lost in transit)")
+        return current
     }
 
     /// After a claim that failed in transit, the database may hold a run for this worker whose
