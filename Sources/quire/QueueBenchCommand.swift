@@ -40,8 +40,10 @@ struct QueueBenchCommand: AsyncParsableCommand {
                     while true {
                         let a = ContinuousClock.now
                         let claimedAlone = handed == nil
-                        var taken = handed
-                        if claimedAlone { taken = try await store.claim(worker: worker, labels: [], lease: 60, now: Date()) }
+                        let taken: RunRecord?
+                        if let handed { taken = handed } else {
+                            taken = try await store.claim(worker: worker, labels: [], lease: 60, now: Date())
+                        }
                         guard let run = taken else { return }
                         let b = ContinuousClock.now
                         if notebookMS > 0 { try await Task.sleep(for: .milliseconds(notebookMS / 2)) }

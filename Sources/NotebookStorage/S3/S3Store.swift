@@ -41,7 +41,7 @@ public struct S3Store: NotebookStore {
         } catch .noSuchKey {
             // A HEAD answer has no body, so a 404 cannot say whether the key or the whole bucket
             // is missing; a mistyped bucket deserves to be named. A HEAD of the bucket tells.
-            if case .noSuchBucket = await bucketCheck() { throw .noSuchBucket(bucket: bucket) }
+            if await bucketIsMissing() { throw .noSuchBucket(bucket: bucket) }
             throw .noSuchKey(bucket: bucket, key: key)
         }
         return ObjectInfo(key: key, size: r.header("content-length").flatMap(Int.init) ?? 0,
@@ -68,13 +68,15 @@ public struct S3Store: NotebookStore {
         _ = try await client.send(S3Request(method: .DELETE, bucket: bucket, key: key))
     }
 
-    /// The bucket's own HEAD: nil when it exists (or the answer does not say), its error otherwise.
-    private func bucketCheck() async -> StorageError? {
+    /// Whether the bucket's own HEAD says it does not exist (any other answer: not known missing).
+    private func bucketIsMissing() async -> Bool {
         do {
             _ = try await client.send(S3Request(method: .HEAD, bucket: bucket, key: nil))
-            return nil
+            return false
+        } catch .noSuchBucket {
+            return true
         } catch {
-            return error
+            return false
         }
     }
 

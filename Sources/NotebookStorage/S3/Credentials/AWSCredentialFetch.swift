@@ -27,13 +27,7 @@ enum AWSCredentialFetch {
             case .webIdentity(let tokenFile, let role, let session, let sts):
                 return try await webIdentity(tokenFile: tokenFile, role: role, session: session, sts: sts, http: http)
             case .container(let url, let token, let tokenFile):
-                var authorization = token
-                if let tokenFile {
-                    guard let data = FileManager.default.contents(atPath: tokenFile) else {
-                        throw CredentialFetchError(description: "cannot read the container authorization token file \(tokenFile)")
-                    }
-                    authorization = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                }
+                let authorization = try tokenFile.map { try readToken($0, "the container authorization token file \($0)") } ?? token
                 let (status, body) = try await get(url, headers: authorization.map { [("Authorization", $0)] } ?? [], http: http)
                 guard status == 200 else { throw CredentialFetchError(description: "\(url) answered HTTP \(status)") }
                 return try document(body, from: url)
@@ -72,10 +66,7 @@ enum AWSCredentialFetch {
     }
 
     private static func webIdentity(tokenFile: String, role: String, session: String, sts: String, http: HTTPClient) async throws -> TemporaryCredentials {
-        guard let data = FileManager.default.contents(atPath: tokenFile) else {
-            throw CredentialFetchError(description: "cannot read the web identity token file \(tokenFile) (AWS_WEB_IDENTITY_TOKEN_FILE)")
-        }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try readToken(tokenFile, "the web identity token file \(tokenFile) (AWS_WEB_IDENTITY_TOKEN_FILE)")
         let form = [("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", role),
                     ("RoleSessionName", session), ("WebIdentityToken", token)]
             .map { "\($0.0)=\(AWSPercentEncoding.encode($0.1))" }.joined(separator: "&")
@@ -97,6 +88,12 @@ enum AWSCredentialFetch {
         return TemporaryCredentials(
             credentials: AWSCredentials(accessKeyID: id, secretAccessKey: secret, sessionToken: c.value("SessionToken")),
             expiration: c.value("Expiration").flatMap(S3Dates.iso8601))
+    }
+
+    /// A token file's content, re-read on every fetch (platforms rotate them), without the newline.
+    private static func readToken(_ path: String, _ what: String) throws(CredentialFetchError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CredentialFetchError(description: "cannot read \(what)") }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The JSON document of the container endpoint and instance metadata.

@@ -58,13 +58,13 @@ extension SQLiteSchedulingStore {
         _ id: RunID, worker: String, outcome: FinishOutcome, output: String?, retryAt: Date?, now: Date,
         claimingNext next: NextClaim?
     ) async throws -> FinishAndClaim {
-        let workerLabels = next.map { RunRow.strings($0.labels) }
-        return try await write("finish run \(id)") { db in
+        try await write("finish run \(id)") { db in
             guard var run = try RunRow.fetchOne(db, id) else { throw SchedulingStoreError.runNotFound(id) }
             let transition = try run.finish(worker: worker, outcome: outcome, output: output, retryAt: retryAt, now: now)
             try RunRow.update(db, run, transition)
-            guard let next, let workerLabels else { return FinishAndClaim(finished: run, next: nil) }
-            let claimed = try Self.claim(db, worker: worker, labels: workerLabels, lease: next.lease, now: now, except: id)
+            guard let next else { return FinishAndClaim(finished: run, next: nil) }
+            let claimed = try Self.claim(db, worker: worker, labels: RunRow.strings(next.labels), lease: next.lease, now: now,
+                                         except: id)
             return FinishAndClaim(finished: run, next: claimed)
         }
     }
